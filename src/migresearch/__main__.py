@@ -1,0 +1,3 @@
+from migresearch.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""The public loading API: list, load and describe the registered tables."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from typing import TYPE_CHECKING
+
+from migresearch.registry import BY_NAME, DATASETS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Licence of the curated compilation (the facts' own sources keep their terms; see `sources.licence`).
+LICENCE = "CC-BY-4.0"
+
+
+class UnknownDatasetError(KeyError):
+    """Raised for a dataset name that is not in the registry; the message lists the valid ones."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+def list_datasets() -> list[str]:
+    """Names of every registered table, parents first.
+
+    >>> "meetings" in list_datasets()
+    True
+    """
+    return [spec.name for spec in DATASETS]
+
+
+def _spec(name: str):  # noqa: ANN202
+    try:
+        return BY_NAME[name]
+    except (KeyError, TypeError):
+        close = difflib.get_close_matches(str(name), list(BY_NAME), n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise UnknownDatasetError(f"unknown dataset {name!r}.{hint} Valid names: {', '.join(BY_NAME)}") from None
+
+
+def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load one table, validated, with pandas nullable dtypes and parsed dates.
+
+    The table and every table it references are validated first; any
+    problem raises :class:`~migresearch.validation.DataValidationError`
+    listing all of them.  ``df.attrs`` carries the title, description,
+    licence, file and data version.
+
+    >>> df = load("gcm_objectives")
+    >>> int(df["objective"].max())
+    23
+    """
+    from migresearch.datasets._base import to_frame
+    from migresearch.validation import DataValidationError, table_of, validate
+
+    spec = _spec(name)
+    report = validate(data_dir, [name])
+    if report.problems:
+        raise DataValidationError(report.problems)
+    frame = to_frame(report.parsed[name], table_of(name))
+    frame.attrs.update(
+        name=spec.name,
+        title=spec.title,
+        description=spec.description,
+        licence=LICENCE,
+        file=spec.file,
+        data_version=data_version(data_dir),
+    )
+    return frame
+
+
+def describe(name: str) -> pd.DataFrame:
+    """The data dictionary of one table: one row per column, read off its declaration.
+
+    >>> describe("countries").loc[0, "column"]
+    'iso3'
+    """
+    import pandas as pd
+
+    from migresearch.validation import table_of
+
+    _spec(name)
+    table = table_of(name)
+    rows = []
+    for col in table.columns:
+        rows.append(
+            {
+                "column": col.name,
+                "title": col.title,
+                "type": col.kind,
+                "required": not col.nullable,
+                "key": "primary" if col.name in table.primary_key else ("unique" if col.unique else ""),
+                "references": (col.meta.get("fk") or "").replace("|", " or "),
+                "constraints": constraint_text(col),
+                "description": col.description,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def constraint_text(col) -> str:  # noqa: ANN001
+    """A short human-readable statement of a column's rule."""
+    parts = []
+    if col.values:
+        parts.append("one of: " + ", ".join(col.values) + (" (ordered)" if col.ordered else ""))
+    if col.pattern and col.kind == "id":
+        parts.append(f"pattern `{col.pattern}`")
+    if col.ge is not None or col.le is not None:
+        parts.append(f"range {col.ge if col.ge is not None else ''}–{col.le if col.le is not None else ''}")
+    if col.kind == "list":
+        item = col.meta.get("item")
+        if item == "integer":
+            parts.append(f"`|`-separated integers {col.meta.get('item_ge')}–{col.meta.get('item_le')}")
+        elif item == "code":
+            parts.append("`|`-separated, each one of: " + ", ".join(col.meta["item_values"]))
+        else:
+            parts.append("`|`-separated list")
+    if col.kind == "date":
+        parts.append("YYYY-MM-DD" + (", not in the future" if col.meta.get("not_future") else ""))
+    if col.meta.get("precision_column"):
+        parts.append(f"precision in `{col.meta['precision_column']}`")
+    return "; ".join(parts)
+
+
+def data_version(data_dir: str | os.PathLike[str] | None = None) -> str:
+    """Short content hash of every registered data file (changes when any byte changes)."""
+    from migresearch import fingerprint, paths
+
+    directory = paths.data_dir(data_dir)
+    return fingerprint.files_digest([directory / spec.file for spec in DATASETS])[:12]

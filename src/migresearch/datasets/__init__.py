@@ -1,0 +1,1 @@
+"""Dataset families: each module declares its tables' schemas, nothing else."""

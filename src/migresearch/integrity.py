@@ -1,0 +1,305 @@
+"""Rules across rows and files: foreign keys, temporal order, numbering, membership histories.
+
+Every rule reports a :class:`~migresearch.datasets._base.Problem` at the
+physical line of the offending row; a rule that involves two rows names the
+other one's line in its message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from migresearch.datasets._base import Parsed, Problem, cell_rule, compile_schema, floor_ceil
+from migresearch.registry import BY_NAME
+
+Rule = Callable[[dict[str, Parsed]], Iterator[Problem]]
+_RULES: list[Rule] = []
+
+
+def rule(fn: Rule) -> Rule:
+    _RULES.append(fn)
+    return fn
+
+
+def check(parsed: dict[str, Parsed]) -> list[Problem]:
+    """Run the foreign-key check and every registered rule over already-parsed tables."""
+    out: list[Problem] = list(_foreign_keys(parsed))
+    for fn in _RULES:
+        out.extend(fn(parsed))
+    return out
+
+
+def _rows(parsed: dict[str, Parsed], name: str) -> Iterator[tuple[int, int, dict[str, str]]]:
+    table = parsed.get(name)
+    if table is None:
+        return
+    for rec, (line, row) in enumerate(zip(table.lines, table.records), start=1):
+        yield line, rec, row
+
+
+def span(row: dict[str, str], date_col: str) -> tuple[dt.date, dt.date] | None:
+    """Earliest and latest day the row's ``date_col`` can stand for, given its precision column."""
+    value = row.get(date_col, "")
+    if not value:
+        return None
+    prec = row.get(date_col.removesuffix("_date") + "_precision") or row.get(date_col + "_precision") or "day"
+    return floor_ceil(value, prec)
+
+
+def _keys(parsed: dict[str, Parsed], table: str, column: str) -> set[str] | None:
+    p = parsed.get(table)
+    if p is None or column not in p.header:
+        return None
+    return {r[column] for r in p.records if r.get(column)}
+
+
+def _foreign_keys(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    for name, p in parsed.items():
+        table = compile_schema(BY_NAME[name].schema)
+        for col in table.columns:
+            targets = col.fks
+            if not targets or col.name not in p.header:
+                continue
+            key_sets = [_keys(parsed, t, c) for t, c in targets]
+            if any(k is None for k in key_sets):
+                continue  # the parent file itself is broken; its problems are reported
+            allowed = set().union(*key_sets)  # type: ignore[arg-type]
+            where = " or ".join(f"{BY_NAME[t].file}:{c}" for t, c in targets)
+            for line, rec, row in _rows(parsed, name):
+                value = row.get(col.name, "")
+                if not value:
+                    continue
+                items = value.split("|") if col.kind == "list" else [value]
+                for item in items:
+                    if item and item not in allowed:
+                        yield Problem(p.display, line, col.name, item, f"{item} not found in {where}", rec)
+
+
+def _later(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
+    """True when interval ``b`` surely ends before interval ``a`` starts."""
+    return a is not None and b is not None and b[1] < a[0]
+
+
+def _order(parsed: dict[str, Parsed], table: str, start: str, end: str) -> Iterator[Problem]:
+    p = parsed.get(table)
+    for line, rec, row in _rows(parsed, table):
+        if _later(span(row, start), span(row, end)):
+            yield Problem(p.display, line, end, row[end], f"`{end}` is before `{start}` {row[start]}", rec)  # type: ignore[union-attr]
+
+
+@rule
+def _date_order(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    pairs = {
+        "meetings": [("start_date", "end_date")],
+        "instruments": [("adopted_date", "in_force_date")],
+        "regularisations": [("window_start_date", "window_end_date"), ("announced_date", "window_end_date")],
+        "consular_coverage": [("from_date", "until_date")],
+        "practices": [("start_date", "end_date")],
+        "eu_presidencies": [("start_date", "end_date")],
+    }
+    for table, cols in pairs.items():
+        for start, end in cols:
+            yield from _order(parsed, table, start, end)
+
+
+# --- EU presidencies ---------------------------------------------------------------------------
+
+class Presidency(NamedTuple):
+    semester: str
+    start: dt.date
+    end: dt.date
+    iso3: str
+    line: int
+
+
+def presidencies(parsed: dict[str, Parsed]) -> list[Presidency]:
+    out = []
+    for line, _, row in _rows(parsed, "eu_presidencies"):
+        s, e = span(row, "start_date"), span(row, "end_date")
+        if s and e:
+            out.append(Presidency(row["semester"], s[0], e[1], row.get("country_iso3", ""), line))
+    return out
+
+
+@rule
+def _semesters(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    p = parsed.get("eu_presidencies")
+    for line, rec, row in _rows(parsed, "eu_presidencies"):
+        sem = row.get("semester", "")
+        if len(sem) != 7:
+            continue
+        year, half = int(sem[:4]), sem[-1]
+        want = (f"{year}-01-01", f"{year}-06-30") if half == "1" else (f"{year}-07-01", f"{year}-12-31")
+        for col, value in zip(("start_date", "end_date"), want):
+            if row.get(col) and row[col] != value:
+                yield Problem(p.display, line, col, row[col], f"semester {sem} runs {want[0]} to {want[1]}", rec)  # type: ignore[union-attr]
+
+
+# --- meetings ----------------------------------------------------------------------------------
+
+@rule
+def _meetings(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    p = parsed.get("meetings")
+    if p is None:
+        return
+    terms = presidencies(parsed)
+    series: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+    for line, rec, row in _rows(parsed, "meetings"):
+        start, end = span(row, "start_date"), span(row, "end_date")
+        if start is None and not row.get("note"):
+            yield Problem(p.display, line, "start_date", "", "a meeting without a date needs a note saying why", rec)
+        iso3 = row.get("eu_presidency_iso3", "")
+        if iso3 and start and terms:
+            for label, day in (("start", start), ("end", end or start)):
+                possible = {t.iso3 for t in terms if t.start <= day[1] and day[0] <= t.end}
+                if possible and iso3 not in possible:
+                    held = ", ".join(sorted(f"{t.iso3} ({t.semester})" for t in terms if t.start <= day[1] and day[0] <= t.end))
+                    yield Problem(
+                        p.display, line, "eu_presidency_iso3", iso3,
+                        f"meeting {label} {row['start_date' if label == 'start' else 'end_date'] or row['start_date']} "
+                        f"falls in the presidency of {held}, not {iso3}", rec,
+                    )
+                    break
+        if row.get("number"):
+            series[(row.get("framework_id", ""), row.get("series", ""))].append((int(row["number"]), line, rec))
+    for (framework, name), items in series.items():
+        items.sort()
+        expected = 1
+        seen: dict[int, int] = {}
+        for number, line, rec in items:
+            if number in seen:
+                yield Problem(p.display, line, "number", str(number), f"duplicate number in series {framework}/{name} (first at line {seen[number]})", rec)
+                continue
+            seen[number] = line
+            if number != expected:
+                missing = f"{expected}" if number == expected + 1 else f"{expected}–{number - 1}"
+                yield Problem(
+                    p.display, line, "number", str(number),
+                    f"series {framework}/{name} jumps to {number}: no row for {missing} (add one with empty dates and a note if unknown)", rec,
+                )
+            expected = number + 1
+
+
+# --- memberships -------------------------------------------------------------------------------
+
+#: Allowed transitions of the membership state machine: event -> {state before: state after}.
+TRANSITIONS: dict[str, dict[str | None, str | None]] = {
+    "sign": {None: "signed"},
+    "ratify": {None: "ratified", "signed": "ratified"},
+    "join": {None: "active", "signed": "active", "ratified": "active"},
+    "enter_into_force": {None: "active", "signed": "active", "ratified": "active", "active": "active"},
+    "suspend": {"active": "suspended"},
+    "rejoin": {"suspended": "active", "withdrawn": "active"},
+    "withdraw": {"active": "withdrawn", "suspended": "withdrawn", "signed": "withdrawn", "ratified": "withdrawn"},
+    "term_start": {None: "in_term"},
+    "term_end": {"in_term": None},
+}
+#: Order of events on the same day.
+EVENT_RANK = {e: i for i, e in enumerate(
+    ["sign", "ratify", "join", "enter_into_force", "term_start", "suspend", "rejoin", "withdraw", "term_end"]
+)}
+#: States in which a party counts as taking part in the role.
+ACTIVE_STATES = {"active", "in_term"}
+
+
+def party_of(row: dict[str, str]) -> str:
+    return row.get("party_iso3") or row.get("party_org") or ""
+
+
+def replay(events: list[tuple[dt.date, str, object]]) -> Iterator[tuple[object, str | None, str | None, object | None]]:
+    """Step through ``(date, event, tag)`` sorted by date; yield ``(tag, before, after, previous_tag)``.
+
+    ``after`` is ``"invalid"`` when the event is not allowed from ``before``.
+    """
+    state: str | None = None
+    prev: object | None = None
+    for _, event, tag in sorted(events, key=lambda e: (e[0], EVENT_RANK.get(e[1], 99))):
+        allowed = TRANSITIONS.get(event, {})
+        if state in allowed:
+            after = allowed[state]
+            yield tag, state, after, prev
+            state = after
+        else:
+            yield tag, state, "invalid", prev
+        prev = tag
+
+
+@rule
+def _memberships(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    p = parsed.get("memberships")
+    if p is None:
+        return
+    established: dict[str, tuple[dt.date, dt.date] | None] = {}
+    for _, _, row in _rows(parsed, "frameworks"):
+        established[row.get("framework_id", "")] = span(row, "established_date")
+    groups: dict[tuple[str, str, str], list[tuple[dt.date, str, object]]] = defaultdict(list)
+    info: dict[int, tuple[int, dict[str, str]]] = {}
+    for line, rec, row in _rows(parsed, "memberships"):
+        if bool(row.get("party_iso3")) == bool(row.get("party_org")):
+            yield Problem(p.display, line, "party_iso3", row.get("party_iso3", ""), "exactly one of `party_iso3` and `party_org` must be set", rec)
+        when = span(row, "date")
+        fw = row.get("framework_id", "")
+        if _later(established.get(fw), when):
+            yield Problem(
+                p.display, line, "date", row["date"],
+                f"{party_of(row)} {row.get('event')} on {row['date']} before {fw} was established ({established[fw][0].isoformat()})", rec,  # type: ignore[index]
+            )
+        if when is not None:
+            groups[(fw, party_of(row), row.get("role", ""))].append((when[0], row.get("event", ""), line))
+            info[line] = (rec, row)
+    for (fw, party, role), events in groups.items():
+        for line, before, after, prev in replay(events):
+            if after != "invalid":
+                continue
+            rec, row = info[line]  # type: ignore[index]
+            had = f"previous event at line {prev}" if prev else "no earlier event"
+            state = before or "not a party"
+            yield Problem(
+                p.display, line, "event", row.get("event", ""),  # type: ignore[arg-type]
+                f"{party} cannot {row.get('event')} {fw} as {role} on {row['date']} while {state} ({had})", rec,
+            )
+
+
+# --- other tables ------------------------------------------------------------------------------
+
+@rule
+def _coverage(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    p = parsed.get("consular_coverage")
+    for line, rec, row in _rows(parsed, "consular_coverage"):
+        listed = row.get("where") == "listed"
+        if listed != bool(row.get("locations")):
+            yield Problem(p.display, line, "locations", row.get("locations", ""), "`locations` is required exactly when `where` is `listed`", rec)  # type: ignore[union-attr]
+
+
+@rule
+def _practices(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    p = parsed.get("practices")
+    for line, rec, row in _rows(parsed, "practices"):
+        both = set(filter(None, row.get("gcm_primary", "").split("|"))) & set(filter(None, row.get("gcm_secondary", "").split("|")))
+        if both:
+            yield Problem(p.display, line, "gcm_secondary", row["gcm_secondary"], f"objective(s) {'|'.join(sorted(both, key=int))} already primary", rec)  # type: ignore[union-attr]
+
+
+@rule
+def _claims(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    p = parsed.get("claims")
+    if p is None:
+        return
+    for line, rec, row in _rows(parsed, "claims"):
+        name = row.get("table", "")
+        if name not in BY_NAME:
+            yield Problem(p.display, line, "table", name, f"unknown table; expected one of {', '.join(BY_NAME)}", rec)
+            continue
+        target = compile_schema(BY_NAME[name].schema)
+        pk = target.primary_key[0] if target.primary_key else None
+        keys = _keys(parsed, name, pk) if pk else None
+        if keys is not None and row.get("record_id") and row["record_id"] not in keys:
+            yield Problem(p.display, line, "record_id", row["record_id"], f"{row['record_id']} not found in {BY_NAME[name].file}:{pk}", rec)
+        col = target.by_name.get(row.get("field", ""))
+        if col is not None and row.get("value"):
+            broken = cell_rule(col)(row["value"])
+            if broken:
+                yield Problem(p.display, line, "value", row["value"], f"not a valid {name}.{col.name}: {broken}", rec)

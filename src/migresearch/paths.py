@@ -1,0 +1,60 @@
+"""Where the data, notebooks and reports live.
+
+The data folder is, in order of preference: an explicit ``data_dir``
+argument, the ``MIGRESEARCH_DATA`` environment variable, the ``data/``
+folder of a source checkout, and the copy shipped inside the wheel
+(``migresearch/data``, read through :mod:`importlib.resources`).
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+ENV_VAR = "MIGRESEARCH_DATA"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE_DIR.parent.parent
+
+
+def project_root() -> Path | None:
+    """The source checkout holding this package, or ``None`` for an installed wheel."""
+    if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "data").is_dir():
+        return _CHECKOUT
+    return None
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder the CSV files are read from (absolute)."""
+    if override is not None:
+        return Path(override).resolve()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).resolve()
+    root = project_root()
+    if root is not None:
+        return root / "data"
+    return Path(str(resources.files("migresearch") / "data"))
+
+
+def notebooks_dir() -> Path:
+    """The folder of report notebooks (source checkout only)."""
+    root = project_root()
+    if root is None:
+        raise FileNotFoundError("notebooks are only available in a source checkout of migresearch")
+    return root / "notebooks"
+
+
+def reports_dir() -> Path:
+    """The default output folder of ``migresearch build``."""
+    root = project_root()
+    return (root if root is not None else Path.cwd()) / "reports"
+
+
+def display_path(path: Path, base: Path) -> str:
+    """``data/<file>.csv`` for files in the default data folder, else the path as given."""
+    try:
+        rel = path.resolve().relative_to(base.resolve().parent)
+        return rel.as_posix()
+    except ValueError:
+        return str(path)
