@@ -29,7 +29,7 @@ _NEWLINE = re.compile("[\t\n\r]")
 _INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
 _DEC = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
-MIN_DATE = dt.date(1800, 1, 1)
+MIN_DATE = dt.date(1900, 1, 1)
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -71,7 +71,7 @@ def show(value: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Column:
     """A column's rule, compiled from its declaration."""
 
@@ -338,6 +338,7 @@ def read_csv(path: Path, display: str, table: Table, data_root: Path) -> Parsed:
         problems.append(Problem(display, 1, "", show(first, 40), "expected ',' delimiter, found ';'"))
         return parsed
 
+    csv.field_size_limit(s.MAX_FILE_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     end = 0
     try:

@@ -8,7 +8,7 @@ from pandera.typing import Series
 
 from migresearch import schema as s
 
-LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "lt", "cs", "sk")
+LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "lt", "cs", "sk", "sv", "fi", "hu", "pl")
 SOURCE_KINDS = (
     "official",  # a government, EU institution or intergovernmental body speaking for itself
     "intergovernmental",  # IOM, UN, SELA, IDB, R4V and other agencies reporting
@@ -31,6 +31,8 @@ SUBREGIONS = (
     "Northern Africa",
     "Sub-Saharan Africa",
     "Western Asia",
+    "South-eastern Asia",
+    "Australia and New Zealand",
     "Other",
 )
 

@@ -1,0 +1,45 @@
+# Two commands for a fresh machine (Python 3.11 and pip, nothing else):
+#   make reports   set up, validate the data, regenerate generated files and every report
+#   make test      set up, then run the whole test suite
+# Set-up is idempotent: .venv is created from the committed uv.lock when missing or stale.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+UV := $(PYTHON) -m uv
+
+.PHONY: reports test setup browser bench clean lint
+
+$(STAMP): pyproject.toml uv.lock
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --extra dev --python $(PYTHON) --quiet
+	$(BIN)/python -m ipykernel install --sys-prefix --name migresearch --display-name "migresearch (Python 3.11)" >/dev/null
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian's Chromium for the headless-browser tests (installed, never downloaded by a test tool).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
+	  else echo "chromium not found: install Debian's chromium package to run the browser tests"; fi; }
+
+reports: $(STAMP)
+	$(BIN)/migresearch validate
+	$(BIN)/migresearch catalog
+	$(BIN)/migresearch build
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/validate.py
+	$(BIN)/python bench/figures.py
+	$(BIN)/python bench/build.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+clean:
+	rm -rf $(VENV) reports/en reports/es reports/index.html reports/manifest.json

@@ -1,0 +1,95 @@
+"""Parametrised over the registry: every table loads, validates, is non-empty, typed and documented."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import migresearch
+from migresearch import catalog
+from migresearch.registry import DATASETS
+from migresearch.validation import table_of
+
+NAMES = [spec.name for spec in DATASETS]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_loads_typed_and_non_empty(name: str) -> None:
+    df = migresearch.load(name)
+    table = table_of(name)
+    assert list(df.columns) == table.names
+    assert len(df) > 0
+    assert df.attrs["title"] and df.attrs["description"] and df.attrs["licence"]
+    for col in table.columns:
+        dtype = df[col.name].dtype
+        expected = {"code": "category", "integer": "Int64", "decimal": "Float64", "boolean": "boolean", "date": "datetime64[ns]"}.get(col.kind, "string")
+        assert str(dtype) == expected, (name, col.name, dtype)
+        if not col.nullable:
+            assert df[col.name].notna().all(), (name, col.name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_declaration_agrees_with_pandera(name: str) -> None:
+    """The same declaration, applied by pandera itself to the loaded frame, finds nothing wrong."""
+    spec = next(s for s in DATASETS if s.name == name)
+    spec.schema.validate(migresearch.load(name), lazy=True)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_documented(name: str) -> None:
+    desc = migresearch.describe(name)
+    assert list(desc["column"]) == table_of(name).names
+    assert desc["title"].str.len().gt(0).all() and desc["description"].str.len().gt(0).all()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_explicit_loader_exists(name: str) -> None:
+    fn = getattr(migresearch, f"load_{name}")
+    pd.testing.assert_frame_equal(fn(), migresearch.load(name))
+
+
+def test_no_loader_without_a_table() -> None:
+    loaders = {n.removeprefix("load_") for n in dir(migresearch) if n.startswith("load_")}
+    assert loaders == set(NAMES)
+
+
+def test_every_fact_table_cites_a_source() -> None:
+    for name in NAMES:
+        if name in ("sources", "series"):
+            continue
+        assert "source_id" in table_of(name).names, name
+        col = table_of(name).by_name["source_id"]
+        assert not col.nullable and col.fks == (("sources", "source_id"),)
+
+
+def test_unknown_name_lists_valid_names_and_suggests() -> None:
+    with pytest.raises(KeyError) as err:
+        migresearch.load("meeting")
+    message = str(err.value)
+    assert "Did you mean 'meetings'?" in message and "frameworks" in message
+
+
+def test_generated_files_are_current() -> None:
+    assert catalog.stale() == [], "run `migresearch catalog`"
+
+
+def test_datapackage_passes_frictionless() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", "data/datapackage.json"],
+        capture_output=True, text=True, cwd=catalog.paths.project_root(), timeout=300,
+    )
+    report = json.loads(result.stdout)
+    errors = [e for task in report.get("tasks", []) for e in task.get("errors", [])]
+    assert report["valid"], json.dumps(errors[:10], indent=1)
+
+
+def test_datapackage_declares_keys() -> None:
+    descriptor = catalog.datapackage()
+    by_name = {r["name"]: r for r in descriptor["resources"]}
+    assert by_name["meetings"]["schema"]["primaryKey"] == ["meeting_id"]
+    fks = by_name["memberships"]["schema"]["foreignKeys"]
+    assert {"fields": ["framework_id"], "reference": {"resource": "frameworks", "fields": ["framework_id"]}} in fks
