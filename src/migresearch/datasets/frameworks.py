@@ -156,7 +156,7 @@ class Meetings(pa.DataFrameModel):
     modality: Series[pd.CategoricalDtype] = s.code(MODALITIES, "Modality", "In person, virtual or hybrid.", nullable=True)
     organisers: Series[pd.StringDtype] = s.plist(
         "Organisers", "Organising bodies: framework ids, or ISO alpha-3 codes for a state's government.",
-        fk="frameworks.framework_id|countries.iso3",
+        pattern=r"^([a-z0-9][a-z0-9._-]*|[A-Z]{3})$", fk="frameworks.framework_id|countries.iso3",
     )
     audience: Series[pd.StringDtype] = s.text("Audience", "Who the meeting is aimed at.")
     languages: Series[pd.StringDtype] = s.plist("Languages", "Working languages (ISO 639-1).", item="code", values=("en", "es", "pt", "fr"))

@@ -1,0 +1,244 @@
+"""One catalogue of report labels in English and Spanish, and locale-aware dates and numbers (Babel).
+
+Every word a report shows that does not come from the data comes from
+:data:`LABELS`; code-list values (event ``join``, role ``observer``...) have
+entries ``"<column>.<value>"``.  A test fails if a Spanish report contains an
+English label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+LANGS: tuple[str, ...] = ("en", "es")
+
+LABELS: dict[str, tuple[str, str]] = {
+    # report chrome
+    "report.framework_profile": ("Framework profile", "Perfil del marco de cooperación"),
+    "report.eu_celac_dialogue": ("The EU–CELAC Structured and Comprehensive Dialogue on Migration",
+                                 "El Diálogo Estructurado y Global UE-CELAC sobre Migración"),
+    "report.index": ("migresearch reports", "Informes de migresearch"),
+    "footer.package": ("Package version", "Versión del paquete"),
+    "footer.data": ("Data version", "Versión de los datos"),
+    "footer.parameters": ("Parameters", "Parámetros"),
+    "footer.built": ("Build stamp", "Sello de compilación"),
+    "footer.cite": ("Cite the sources listed under each table and chart.",
+                    "Cite las fuentes indicadas bajo cada cuadro y gráfico."),
+    "sources": ("Sources", "Fuentes"),
+    "as_of": ("data as of", "datos al"),
+    "none": ("None recorded.", "No hay registros."),
+    "unknown": ("unknown", "desconocido"),
+    "yes": ("yes", "sí"),
+    "no": ("no", "no"),
+    "inferred_mark": ("inferred", "inferido"),
+    "inferred_note": ("* inferred value; the reason is given in the data (`inferred_from`).",
+                      "* valor inferido; el motivo consta en los datos (`inferred_from`)."),
+    # framework profile
+    "section.overview": ("Overview", "Descripción general"),
+    "section.members": ("Members over time", "Miembros a lo largo del tiempo"),
+    "section.members_now": ("Members and participants today", "Miembros y participantes en la actualidad"),
+    "section.events": ("Membership events", "Eventos de membresía"),
+    "section.meetings": ("Meetings", "Reuniones"),
+    "section.instruments": ("Instruments", "Instrumentos"),
+    "section.conflicts": ("Where sources disagree", "Discrepancias entre fuentes"),
+    "section.children": ("Frameworks under this one", "Marcos dependientes"),
+    "section.summits": ("Bi-regional summits", "Cumbres birregionales"),
+    "section.hlm": ("High-level meetings of the dialogue", "Reuniones de alto nivel del diálogo"),
+    "section.hlm_count": ("How many high-level meetings?", "¿Cuántas reuniones de alto nivel?"),
+    "section.project": ("The IOM/FIIAPP EU–LAC project", "El proyecto UE-ALC de la OIM y la FIIAPP"),
+    "section.origins": ("From the Lima summit to the launch", "De la cumbre de Lima al lanzamiento"),
+    "field.name": ("Name", "Nombre"),
+    "field.acronym": ("Acronym", "Sigla"),
+    "field.kind": ("Kind", "Tipo"),
+    "field.scope": ("Scope", "Alcance"),
+    "field.parent": ("Part of", "Forma parte de"),
+    "field.secretariat": ("Secretariat", "Secretaría"),
+    "field.binding": ("Legally binding", "Jurídicamente vinculante"),
+    "field.established": ("Established", "Creación"),
+    "field.founding_instrument": ("Founding instrument", "Instrumento constitutivo"),
+    "field.status": ("Status", "Situación"),
+    "field.website": ("Website", "Sitio web"),
+    "field.source": ("Source", "Fuente"),
+    "field.party": ("Party", "Parte"),
+    "field.role": ("Role", "Función"),
+    "field.event": ("Event", "Evento"),
+    "field.date": ("Date", "Fecha"),
+    "field.since": ("Since", "Desde"),
+    "field.meeting": ("Meeting", "Reunión"),
+    "field.place": ("Place", "Lugar"),
+    "field.eu_presidency": ("EU Council presidency", "Presidencia del Consejo de la UE"),
+    "field.lac_chair": ("LAC co-chair or host", "Copresidencia o sede ALC"),
+    "field.theme": ("Theme", "Tema"),
+    "field.modality": ("Modality", "Modalidad"),
+    "field.title": ("Title", "Título"),
+    "field.type": ("Type", "Tipo"),
+    "field.adopted": ("Adopted", "Adopción"),
+    "field.in_force": ("In force", "Entrada en vigor"),
+    "field.record": ("Record", "Registro"),
+    "field.field": ("Field", "Campo"),
+    "field.value": ("Value claimed", "Valor afirmado"),
+    "field.recorded": ("Value in the table", "Valor en la tabla"),
+    "field.number": ("No.", "N.º"),
+    "field.count": ("Count", "Número"),
+    "chart.members_title": ("Membership spans by party", "Períodos de membresía por parte"),
+    "chart.meetings_title": ("Meetings over time", "Reuniones a lo largo del tiempo"),
+    "chart.year": ("Year", "Año"),
+    "chart.active": ("active", "activo"),
+    "chart.suspended": ("suspended", "suspendido"),
+    "chart.meeting": ("meeting", "reunión"),
+    "chart.meeting_number": ("Meeting number", "Número de reunión"),
+    "text.members_count": ("{n} parties in the role of member or state party on {date}.",
+                           "{n} partes con función de miembro o Estado parte al {date}."),
+    "text.no_members": ("No membership events are recorded for this framework.",
+                        "No hay eventos de membresía registrados para este marco."),
+    "text.hlm_listed": ("The data hold {n} numbered high-level meetings, from {first} to {last}.",
+                        "Los datos contienen {n} reuniones de alto nivel numeradas, de {first} a {last}."),
+    "text.hlm_claims": ("Sources give different counts:", "Las fuentes dan cifras distintas:"),
+    "text.conflicts_count": ("{n} disagreements between sources concern this framework.",
+                             "{n} discrepancias entre fuentes afectan a este marco."),
+    "text.launch": ("Proposed at the summit of {summit}; launched {launch}.", "Propuesto en la cumbre de {summit}; lanzado {launch}."),
+    "derived.hlm_count": ("number of high-level meetings", "número de reuniones de alto nivel"),
+    "derived.duration_months": ("duration in months", "duración en meses"),
+    # code lists
+    "precision.day": ("day", "día"),
+    "precision.month": ("month", "mes"),
+    "precision.year": ("year", "año"),
+    "event.join": ("joins", "ingresa"),
+    "event.sign": ("signs", "firma"),
+    "event.ratify": ("ratifies", "ratifica"),
+    "event.enter_into_force": ("in force", "entra en vigor"),
+    "event.suspend": ("suspended", "suspendido"),
+    "event.withdraw": ("withdraws", "se retira"),
+    "event.rejoin": ("rejoins", "se reincorpora"),
+    "event.term_start": ("term starts", "inicia mandato"),
+    "event.term_end": ("term ends", "termina mandato"),
+    "role.member": ("member", "miembro"),
+    "role.associate": ("associate", "asociado"),
+    "role.observer": ("observer", "observador"),
+    "role.state_party": ("state party", "Estado parte"),
+    "role.pro_tempore_presidency": ("pro tempore presidency", "presidencia pro tempore"),
+    "role.co_chair": ("co-chair", "copresidencia"),
+    "role.technical_secretariat": ("technical secretariat", "secretaría técnica"),
+    "role.organiser": ("organiser", "organizador"),
+    "kind.bi_regional_dialogue": ("bi-regional dialogue", "diálogo birregional"),
+    "kind.regional_consultative_process": ("regional consultative process", "proceso consultivo regional"),
+    "kind.regional_integration_body": ("regional integration body", "organismo de integración regional"),
+    "kind.global_compact": ("global compact", "pacto mundial"),
+    "kind.global_forum": ("global forum", "foro mundial"),
+    "kind.regional_plan": ("regional plan", "plan regional"),
+    "kind.agreement_regime": ("agreement regime", "régimen de acuerdo"),
+    "kind.network": ("network", "red"),
+    "kind.programme_project": ("programme or project", "programa o proyecto"),
+    "kind.eu_policy_framework": ("EU policy framework", "marco de política de la UE"),
+    "kind.summit_series": ("series of summits", "serie de cumbres"),
+    "kind.intergovernmental_organisation": ("intergovernmental organisation", "organización intergubernamental"),
+    "scope.global": ("global", "mundial"),
+    "scope.bi_regional": ("bi-regional", "birregional"),
+    "scope.regional": ("regional", "regional"),
+    "scope.subregional": ("subregional", "subregional"),
+    "scope.national": ("national", "nacional"),
+    "status.active": ("active", "activo"),
+    "status.dormant": ("dormant", "inactivo"),
+    "status.ended": ("ended", "concluido"),
+    "status.suspended": ("suspended", "suspendido"),
+    "meeting_kind.high_level_meeting": ("high-level meeting", "reunión de alto nivel"),
+    "meeting_kind.summit": ("summit", "cumbre"),
+    "meeting_kind.conference": ("conference", "conferencia"),
+    "meeting_kind.ministerial": ("ministerial meeting", "reunión ministerial"),
+    "meeting_kind.round": ("round", "ronda"),
+    "meeting_kind.regional_review": ("regional review", "examen regional"),
+    "meeting_kind.forum": ("forum", "foro"),
+    "meeting_kind.technical_meeting": ("technical meeting", "reunión técnica"),
+    "meeting_kind.launch": ("launch", "lanzamiento"),
+    "modality.in_person": ("in person", "presencial"),
+    "modality.virtual": ("virtual", "virtual"),
+    "modality.hybrid": ("hybrid", "híbrida"),
+    "instrument_type.decision": ("decision", "decisión"),
+    "instrument_type.agreement": ("agreement", "acuerdo"),
+    "instrument_type.declaration": ("declaration", "declaración"),
+    "instrument_type.resolution": ("resolution", "resolución"),
+    "instrument_type.decree": ("decree", "decreto"),
+    "instrument_type.law": ("law", "ley"),
+    "instrument_type.plan": ("plan", "plan"),
+    "instrument_type.action_plan": ("action plan", "plan de acción"),
+    "instrument_type.statute": ("statute", "estatuto"),
+    "instrument_type.communication": ("communication", "comunicación"),
+    "instrument_type.protocol": ("protocol", "protocolo"),
+}
+
+#: Code lists shown in reports, by label prefix -> (module attribute in migresearch.datasets.frameworks).
+CODE_LISTS: dict[str, str] = {
+    "event": "EVENTS",
+    "role": "ROLES",
+    "kind": "FRAMEWORK_KINDS",
+    "scope": "SCOPES",
+    "status": "FRAMEWORK_STATUS",
+    "meeting_kind": "MEETING_KINDS",
+    "modality": "MODALITIES",
+    "instrument_type": "INSTRUMENT_TYPES",
+}
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is a supported report language, else raise ``ValueError``."""
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGS)}")
+    return lang
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    """The label ``key`` in ``lang``, with ``{placeholders}`` filled.
+
+    >>> t("section.meetings", "es")
+    'Reuniones'
+    """
+    en, es = LABELS[key]
+    text = es if check_lang(lang) == "es" else en
+    return text.format(**values) if values else text
+
+
+def code(prefix: str, value: Any, lang: str) -> str:
+    """Label of a code-list value (``code("event", "join", "es") == "ingresa"``); empty for missing values."""
+    if value is None or (isinstance(value, float) and value != value) or str(value) in ("", "<NA>", "nan"):
+        return ""
+    return t(f"{prefix}.{value}", lang)
+
+
+def _locale(lang: str) -> str:
+    return "es" if check_lang(lang) == "es" else "en_GB"
+
+
+def date(value: Any, precision: str | None, lang: str) -> str:
+    """A date at its precision: ``26 de noviembre de 2013``, ``noviembre de 2013`` or ``2013``; empty if missing.
+
+    >>> date(dt.date(2013, 11, 26), "day", "es")
+    '26 de noviembre de 2013'
+    >>> date(dt.date(2013, 11, 1), "month", "en")
+    'November 2013'
+    """
+    from babel.dates import format_date, format_skeleton
+
+    if value is None or str(value) in ("NaT", "<NA>", "nan", ""):
+        return ""
+    day = value.date() if hasattr(value, "date") and callable(value.date) else value
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return format_skeleton("yMMMM", day, locale=_locale(lang))
+    return format_date(day, "long", locale=_locale(lang))
+
+
+def number(value: float | int, lang: str, decimals: int | None = None) -> str:
+    """A number in the report's locale: ``1.234,5`` in Spanish, ``1,234.5`` in English.
+
+    >>> number(1234.5, "es")
+    '1.234,5'
+    """
+    from babel.numbers import format_decimal
+
+    if decimals is not None:
+        return format_decimal(round(value, decimals), format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=_locale(lang))
+    return format_decimal(value, locale=_locale(lang))
