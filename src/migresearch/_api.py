@@ -59,6 +59,10 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     report = validate(data_dir, [name])
     if report.problems:
         raise DataValidationError(report.problems)
+    key = (id(report.parsed[name]), name)
+    cached = _FRAMES.get(key)
+    if cached is not None and cached[0] is report.parsed[name]:
+        return cached[1].copy(deep=True)
     frame = to_frame(report.parsed[name], table_of(name))
     frame.attrs.update(
         name=spec.name,
@@ -68,7 +72,12 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
         file=spec.file,
         data_version=data_version(data_dir),
     )
-    return frame
+    _FRAMES[key] = (report.parsed[name], frame)
+    return frame.copy(deep=True)
+
+
+#: Typed frames already built from a validated parse (keyed by the parse object, which the validation cache renews).
+_FRAMES: dict[tuple[int, str], tuple[object, pd.DataFrame]] = {}
 
 
 def describe(name: str) -> pd.DataFrame:

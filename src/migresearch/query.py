@@ -20,7 +20,6 @@ import pandas as pd
 from migresearch._api import load
 from migresearch.integrity import ACTIVE_STATES, replay
 
-DateLike = "str | dt.date | pd.Timestamp"
 #: Roles that make a party a full participant (what ``members_on`` counts by default).
 MEMBER_ROLES: tuple[str, ...] = ("member", "state_party")
 
@@ -218,17 +217,16 @@ def conflicts(table: str | None = None, data_dir: _DataDir = None) -> pd.DataFra
     out = claims.assign(n_values=n_values)
     out = out[out["n_values"] >= 2].copy()
     recorded = []
-    cache: dict[str, pd.DataFrame] = {}
+    frames: dict[str, pd.DataFrame] = {}
     for tbl, rec, fld in out[key].itertuples(index=False):
-        if tbl not in cache:
-            cache[tbl] = load(tbl, data_dir)
-        frame = cache[tbl]
-        pk = frame.columns[0]
+        if tbl not in frames:
+            frame = load(tbl, data_dir)
+            frames[tbl] = frame.set_index(frame.columns[0], drop=False)
+        frame = frames[tbl]
         value = None
-        if fld in frame.columns:
-            hit = frame.loc[frame[pk].astype(str) == rec, fld]
-            if len(hit) and not pd.isna(hit.iloc[0]):
-                v = hit.iloc[0]
+        if fld in frame.columns and rec in frame.index:
+            v = frame.at[rec, fld]
+            if not pd.isna(v):
                 value = v.date().isoformat() if isinstance(v, pd.Timestamp) else str(v)
         recorded.append(value)
     out["recorded_value"] = pd.array(recorded, dtype="string")
@@ -245,7 +243,7 @@ def consular_coverage(nationality: str, location: str, on: Any | None = None, da
     condition rather than assuming it.  The assisting state is never the
     national's own state nor the host state.
 
-    >>> "ARG" in set(consular_coverage("BOL", "JPN", on="2020-01-01")["assisting_iso3"])
+    >>> "ARG" in set(consular_coverage("BOL", "AUS", on="2020-01-01")["assisting_iso3"])
     True
     """
     day = _day(on if on is not None else dt.date.today())

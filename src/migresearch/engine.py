@@ -1,0 +1,414 @@
+"""Executing report notebooks: papermill with an in-process IPython engine, one forked process per report.
+
+Why this design (measured on the 2-core machines here; see ``bench/build.py``):
+a Jupyter kernel per report spends ~2 s starting, importing pandas and
+matplotlib and shutting down for ~0.3 s of real work, and a kept-alive
+kernel leaks matplotlib rcParams, pandas options, variables and execution
+counts from one report into the next.  Here one warm *parent* process imports
+everything once, validates the data once and creates a pristine IPython
+shell; each report runs in a ``fork`` of that parent.  The child executes
+the cells through papermill (engine ``migresearch``, kernel name recorded in
+the notebook), converts the result to HTML and exits, so whatever a report
+changes dies with its process: every report starts from the same clean
+state and numbers its own cells from 1.
+
+The child never writes outside the staging folder it is given.  A cell that
+raises, a cell that exceeds its time limit (``SIGALRM`` in the child, plus a
+hard deadline enforced by the parent with ``SIGKILL``) and a process that
+dies are all failures; success is only ever a result file the child wrote
+after rendering its HTML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from migresearch.reports import Job
+
+KERNEL_NAME = "migresearch"
+ENGINE_NAME = "migresearch"
+_CURRENT: list[Any] = []  # outputs of the cell being executed
+
+
+class CellTimeout(Exception):
+    """A cell ran longer than the allowed time."""
+
+
+class MissingParametersCell(ValueError):
+    """The notebook has no cell tagged ``parameters``."""
+
+
+# --- the in-process shell ------------------------------------------------------------------------
+
+def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
+    """Binary MIME data (PNG) base64-encoded, as a Jupyter kernel sends it."""
+    import base64
+
+    return {k: base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v for k, v in data.items()}
+
+
+def _make_shell() -> Any:
+    """A pristine IPython shell whose display output, results, streams and errors become notebook outputs."""
+    from IPython.core.displayhook import DisplayHook
+    from IPython.core.displaypub import DisplayPublisher
+    from IPython.core.interactiveshell import InteractiveShell
+    from nbformat.v4 import new_output
+    from traitlets import Type
+    from traitlets.config import Config
+
+    class Publisher(DisplayPublisher):
+        def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):  # noqa: ANN001, ANN003, ANN201
+            _CURRENT.append(new_output("display_data", data=_jsonable(data), metadata=metadata or {}))
+
+        def clear_output(self, wait=False):  # noqa: ANN001, ANN201
+            _CURRENT.clear()
+
+    class Hook(DisplayHook):
+        def start_displayhook(self) -> None:
+            pass
+
+        def write_output_prompt(self) -> None:
+            pass
+
+        def write_format_data(self, format_dict, md_dict=None) -> None:  # noqa: ANN001
+            _CURRENT.append(new_output("execute_result", data=_jsonable(format_dict), metadata=md_dict or {},
+                                       execution_count=self.shell.execution_count))
+
+        def finish_displayhook(self) -> None:
+            pass
+
+    class ReportShell(InteractiveShell):
+        displayhook_class = Type(Hook)
+        display_pub_class = Type(Publisher)
+
+        def _showtraceback(self, etype, evalue, stb):  # noqa: ANN001, ANN202
+            _CURRENT.append(new_output("error", ename=getattr(etype, "__name__", str(etype)), evalue=str(evalue),
+                                       traceback=list(stb)))
+
+        def init_io(self) -> None:  # keep sys.stdout/err as they are
+            pass
+
+    config = Config()
+    config.HistoryManager.enabled = False
+    config.InteractiveShell.colors = "nocolor"
+    config.InteractiveShell.autocall = 0
+    config.InteractiveShell.separate_in = ""
+    return ReportShell.instance(config=config)
+
+
+class _Stream:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def write(self, text: str) -> int:
+        from nbformat.v4 import new_output
+
+        if _CURRENT and _CURRENT[-1].get("output_type") == "stream" and _CURRENT[-1]["name"] == self.name:
+            _CURRENT[-1]["text"] += text
+        else:
+            _CURRENT.append(new_output("stream", name=self.name, text=text))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise CellTimeout("cell exceeded its time limit")
+
+
+def run_cell(shell: Any, cell: Any, timeout: float | None) -> bool:
+    """Execute one code cell in ``shell``; fill its outputs; return ``False`` when it raised."""
+    _CURRENT.clear()
+    count = shell.execution_count
+    old = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Stream("stdout"), _Stream("stderr")
+    if timeout:
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        result = shell.run_cell(cell.source, store_history=True, silent=False)
+    finally:
+        if timeout:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        sys.stdout, sys.stderr = old
+    cell.execution_count = count
+    cell.outputs = list(_CURRENT)
+    _CURRENT.clear()
+    return bool(result.success)
+
+
+def register_engine() -> None:
+    """Register the ``migresearch`` papermill engine (in-process IPython shell)."""
+    from papermill.engines import Engine, papermill_engines
+
+    class InProcessEngine(Engine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, **kwargs):  # noqa: ANN001, ANN003, ANN206
+            shell = _SHELL[0] if _SHELL else _make_shell()
+            for index, cell in enumerate(nb_man.nb.cells):
+                nb_man.cell_start(cell, index)
+                try:
+                    if cell.cell_type == "code" and not run_cell(shell, cell, execution_timeout):
+                        nb_man.cell_exception(nb_man.nb.cells[index], cell_index=index, exception=RuntimeError("cell failed"))
+                        break
+                finally:
+                    nb_man.cell_complete(nb_man.nb.cells[index], cell_index=index)
+
+    papermill_engines.register(ENGINE_NAME, InProcessEngine)
+
+
+_SHELL: list[Any] = []
+
+
+# --- parameters ----------------------------------------------------------------------------------
+
+def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
+    """Insert a cell assigning ``params`` (as exact Python literals) after the ``parameters`` cell.
+
+    Raises :class:`MissingParametersCell` when the notebook has none (papermill
+    would only warn, and the defaults would silently win).
+    """
+    from nbformat.v4 import new_code_cell
+
+    cells = [c for c in nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    index = next((i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if index is None:
+        raise MissingParametersCell("notebook has no cell tagged 'parameters'")
+    for name, value in params.items():
+        if type(value) not in (str, int, float, bool):
+            raise TypeError(f"parameter {name!r}: only str, int, float and bool are allowed, not {type(value).__name__}")
+    source = "# Parameters\n" + "\n".join(f"{name} = {value!r}" for name, value in params.items())
+    cell = new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    cell["id"] = "injected-parameters"
+    cells.insert(index + 1, cell)
+    nb.cells = cells
+    nb.metadata.setdefault("papermill", {})["parameters"] = dict(params)
+    return nb
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.45}
+h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
+.subtitle{color:#57606a;margin-top:0}table{border-collapse:collapse;margin:.6rem 0;font-size:.9rem}
+th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f6f8fa}
+table.facts th{width:14rem}.sources,.note{font-size:.8rem;color:#57606a}img{max-width:100%}
+footer{margin-top:3rem;border-top:1px solid #d0d7de;padding-top:.6rem;font-size:.8rem;color:#57606a}
+.jp-OutputArea-output pre{white-space:pre-wrap}
+"""
+_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+
+
+@dataclasses.dataclass(frozen=True)
+class PageContext:
+    """What every page footer states: package and data versions, and the build stamp."""
+
+    package_version: str
+    data_version: str
+    build_stamp: str
+
+
+def make_exporter() -> Any:
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+    from traitlets.config import Config
+
+    config = Config()
+    config.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
+    config.TagRemovePreprocessor.enabled = True
+    config.HTMLExporter.preprocessors = ["nbconvert.preprocessors.TagRemovePreprocessor"]
+    exporter = HTMLExporter(config=config, template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, embed_images=False)
+    return exporter
+
+
+def render_page(nb: Any, job: Job, context: PageContext, exporter: Any) -> str:
+    """The report page: the notebook's outputs (no code, no stderr) in a self-contained page with its footer."""
+    import html
+
+    from migresearch import i18n
+
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+        elif cell.cell_type == "markdown":
+            cell.metadata.setdefault("tags", [])
+            if "remove_cell" not in cell.metadata["tags"]:
+                cell.metadata["tags"].append("remove_cell")  # prose cells document the notebook; reports are all labels
+    body, _ = exporter.from_notebook_node(nb)
+    lang = job.lang
+    params = ", ".join(f"{k}={v}" for k, v in sorted(job.params.items()))
+    title = f"{i18n.t(job.spec.title_key, lang)} · {job.slug}"
+    footer = (
+        f"<footer><p>{html.escape(i18n.t('footer.package', lang))}: migresearch {html.escape(context.package_version)} · "
+        f"{html.escape(i18n.t('footer.data', lang))}: {html.escape(context.data_version)} · "
+        f"{html.escape(i18n.t('footer.parameters', lang))}: {html.escape(params)} · "
+        f"{html.escape(i18n.t('footer.built', lang))}: <span class=\"build-stamp\">{html.escape(context.build_stamp)}</span></p>"
+        f"<p>{html.escape(i18n.t('footer.cite', lang))}</p></footer>"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n{footer}\n</body>\n</html>\n"
+    )
+
+
+# --- running jobs ----------------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Result:
+    """What happened to one job."""
+
+    job: Job
+    status: str  # ok | failed | timeout | died
+    seconds: float
+    html: Path | None = None
+    notebook: Path | None = None
+    message: str = ""
+
+
+def warm_up(data_dir: Path | None = None) -> None:
+    """Import and prepare everything once in the parent, so each forked report starts warm and clean."""
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401
+    import nbformat  # noqa: F401
+    import papermill  # noqa: F401
+
+    import migresearch
+    from migresearch import present, query  # noqa: F401
+
+    register_engine()
+    if not _SHELL:
+        _SHELL.append(_make_shell())
+    _EXPORTER[:] = [make_exporter()]
+    from migresearch.validation import DataValidationError
+
+    for name in migresearch.list_datasets():
+        try:
+            migresearch.load(name, data_dir)
+        except DataValidationError:
+            pass  # each report will fail at its own load cell, naming the data error
+
+
+_EXPORTER: list[Any] = []
+
+
+def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext) -> None:
+    """Run in the forked process: execute, render, write the result file. Never returns normally on success paths."""
+    import logging
+
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from migresearch.atomic import write_text
+
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    started = time.perf_counter()
+    nb_path = staging / "notebooks" / job.lang / f"{job.slug}.ipynb"
+    html_path = staging / "html" / job.relpath
+    result_path = staging / "results" / f"{job.lang}-{job.slug}.json"
+    nb_path.parent.mkdir(parents=True, exist_ok=True)
+    result: dict[str, Any] = {"status": "failed", "message": ""}
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+        inject_parameters(nb, job.params)
+        executed = papermill.execute_notebook(
+            nb, str(nb_path), parameters=None, engine_name=ENGINE_NAME, kernel_name=KERNEL_NAME, language="python",
+            progress_bar=False, log_output=False, request_save_on_cell_execute=False, execution_timeout=timeout,
+            cwd=str(notebook.parent),
+        )
+        page = render_page(executed, job, context, _EXPORTER[0] if _EXPORTER else make_exporter())
+        write_text(html_path, page)
+        result = {"status": "ok", "message": "", "html": str(html_path)}
+    except PapermillExecutionError as exc:
+        status = "timeout" if exc.ename == "CellTimeout" else "failed"
+        first_line = str(exc.evalue).strip()
+        result = {"status": status, "message": f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {first_line}"}
+    except Exception as exc:  # noqa: BLE001 - any failure of the job is reported, never raised into the parent
+        result = {"status": "failed", "message": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc()}
+    result["notebook"] = str(nb_path)
+    result["seconds"] = round(time.perf_counter() - started, 3)
+    write_text(result_path, json.dumps(result))
+
+
+def run(
+    jobs: Sequence[Job],
+    notebooks: Path,
+    staging: Path,
+    n_jobs: int,
+    timeout: float,
+    context: PageContext,
+    on_done: Callable[[Result], None] | None = None,
+    hard_deadline: Callable[[Job], float] | None = None,
+) -> list[Result]:
+    """Run ``jobs`` in up to ``n_jobs`` forked children of this (warm) process; collect every outcome."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    ctx = multiprocessing.get_context("fork")
+    pending = list(jobs)
+    running: dict[int, tuple[Any, Job, float, float]] = {}
+    results: list[Result] = []
+    while pending or running:
+        while pending and len(running) < max(1, n_jobs):
+            job = pending.pop(0)
+            proc = ctx.Process(target=_child, args=(job, notebooks / job.spec.notebook, staging, timeout, context), daemon=True)
+            start = time.monotonic()
+            proc.start()
+            deadline = start + (hard_deadline(job) if hard_deadline else timeout * 50 + 30)
+            running[proc.sentinel] = (proc, job, start, deadline)
+        ready = wait(list(running), timeout=0.5)
+        now = time.monotonic()
+        for sentinel in list(running):
+            proc, job, start, deadline = running[sentinel]
+            if sentinel not in ready and now < deadline:
+                continue
+            if sentinel not in ready:
+                proc.kill()
+            proc.join()
+            del running[sentinel]
+            results.append(_collect(job, proc.exitcode, staging, now - start, killed=sentinel not in ready))
+            if on_done:
+                on_done(results[-1])
+    return results
+
+
+def _collect(job: Job, exitcode: int | None, staging: Path, seconds: float, killed: bool) -> Result:
+    result_path = staging / "results" / f"{job.lang}-{job.slug}.json"
+    nb_path = staging / "notebooks" / job.lang / f"{job.slug}.ipynb"
+    try:
+        data = json.loads(result_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if killed:
+        return Result(job, "timeout", seconds, notebook=nb_path, message="killed after its hard deadline (a cell did not return)")
+    if data is None or exitcode != 0:
+        how = f"signal {-exitcode}" if exitcode and exitcode < 0 else f"exit code {exitcode}"
+        return Result(job, "died", seconds, notebook=nb_path, message=f"the report process died ({how}) before finishing")
+    if data["status"] != "ok":
+        return Result(job, data["status"], seconds, notebook=nb_path, message=data.get("message", ""))
+    html = Path(data["html"])
+    if not html.is_file():
+        return Result(job, "failed", seconds, notebook=nb_path, message="no HTML was produced")
+    return Result(job, "ok", seconds, html=html, notebook=nb_path)

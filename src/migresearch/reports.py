@@ -1,0 +1,152 @@
+"""The declared list of reports: each notebook, its parameters' allow-lists and its parameter sets.
+
+Standard library only: ``migresearch build`` reads this on its no-op path.
+Allowed values that come from the data (framework ids) are read from the
+CSV with :mod:`csv`, so the list follows the data without importing pandas.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import fnmatch
+import itertools
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from migresearch import paths
+
+LANGS: tuple[str, ...] = ("en", "es")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+Primitive = str | int | float | bool
+
+
+class ParameterError(ValueError):
+    """A parameter set that is not allowed: unknown name, wrong type or value outside the allow-list."""
+
+
+def _ids(file: str, column: str) -> Callable[[Path], tuple[str, ...]]:
+    def read(data_dir: Path) -> tuple[str, ...]:
+        with (data_dir / file).open(encoding="utf-8", newline="") as fh:
+            return tuple(sorted(row[column] for row in csv.DictReader(fh)))
+
+    return read
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportSpec:
+    """A notebook and how to run it.
+
+    ``allowed`` maps each parameter name to its type and a function giving
+    its allowed values; ``expand`` lists the parameters every value of
+    which is built (the others use the notebook default).
+    """
+
+    name: str
+    notebook: str
+    title_key: str
+    allowed: Mapping[str, tuple[type, Callable[[Path], tuple[Any, ...]]]]
+    expand: tuple[str, ...]
+
+    def slug(self, params: Mapping[str, Any]) -> str:
+        """The report's file name (without ``.html``): notebook name plus non-language parameter values."""
+        parts = [self.name] + [str(params[k]) for k in sorted(params) if k != "lang"]
+        return "-".join(parts)
+
+    def check(self, params: Mapping[str, Any], data_dir: Path) -> dict[str, Primitive]:
+        """Return ``params`` if every name and value is allowed; raise :class:`ParameterError` otherwise."""
+        out: dict[str, Primitive] = {}
+        for name, value in params.items():
+            if not isinstance(name, str) or not _NAME.match(name):
+                raise ParameterError(f"{self.name}: invalid parameter name {name!r}")
+            if name not in self.allowed:
+                import difflib
+
+                close = difflib.get_close_matches(name, list(self.allowed), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise ParameterError(f"{self.name}: unknown parameter {name!r}{hint} (allowed: {', '.join(self.allowed)})")
+            kind, values = self.allowed[name]
+            if type(value) is not kind:
+                raise ParameterError(f"{self.name}: parameter {name!r} must be {kind.__name__}, got {type(value).__name__} {value!r}")
+            valid = values(data_dir)
+            if value not in valid:
+                raise ParameterError(f"{self.name}: {name}={value!r} is not allowed; valid values: {', '.join(map(str, valid))}")
+            out[name] = value
+        missing = [n for n in self.allowed if n not in out]
+        if missing:
+            raise ParameterError(f"{self.name}: missing parameter(s) {', '.join(missing)}")
+        return out
+
+    def parameter_sets(self, data_dir: Path, langs: tuple[str, ...] = LANGS) -> list[dict[str, Primitive]]:
+        names = list(self.expand)
+        pools = [tuple(v for v in self.allowed[n][1](data_dir) if n != "lang" or v in langs) for n in names]
+        return [dict(zip(names, combo)) for combo in itertools.product(*pools)]
+
+
+def _langs(_: Path) -> tuple[str, ...]:
+    return LANGS
+
+
+REPORTS: tuple[ReportSpec, ...] = (
+    ReportSpec(
+        name="01-framework-profile",
+        notebook="01-framework-profile.ipynb",
+        title_key="report.framework_profile",
+        allowed={"framework": (str, _ids("frameworks.csv", "framework_id")), "lang": (str, _langs)},
+        expand=("framework", "lang"),
+    ),
+    ReportSpec(
+        name="10-eu-celac-dialogue",
+        notebook="10-eu-celac-dialogue.ipynb",
+        title_key="report.eu_celac_dialogue",
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Job:
+    """One report to produce: a spec, a checked parameter set, and where its HTML goes."""
+
+    spec: ReportSpec
+    params: dict[str, Primitive]
+
+    @property
+    def lang(self) -> str:
+        return str(self.params["lang"])
+
+    @property
+    def slug(self) -> str:
+        return self.spec.slug(self.params)
+
+    @property
+    def relpath(self) -> str:
+        return f"{self.lang}/{self.slug}.html"
+
+    @property
+    def pair(self) -> str:
+        """Key shared by the language versions of the same report."""
+        return self.slug
+
+
+def plan(
+    data_dir: Path | None = None,
+    only: str | None = None,
+    langs: tuple[str, ...] = LANGS,
+    reports: tuple[ReportSpec, ...] = REPORTS,
+) -> list[Job]:
+    """Every job of the declared report list, filtered by a glob on the slug and by language."""
+    for lang in langs:
+        if lang not in LANGS:
+            raise ParameterError(f"unsupported language {lang!r}; expected one of {', '.join(LANGS)}")
+    directory = data_dir or paths.data_dir()
+    jobs = []
+    for spec in reports:
+        for params in spec.parameter_sets(directory, langs):
+            job = Job(spec, spec.check(params, directory))
+            if only is None or fnmatch.fnmatch(job.slug, only) or fnmatch.fnmatch(spec.name, only):
+                jobs.append(job)
+    return jobs
