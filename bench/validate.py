@@ -251,8 +251,8 @@ def bench_import(trials: int) -> dict:
 def bench_validate(data_dir: Path, trials: int, label: str) -> dict:
     runs: dict[str, list[dict]] = {"imported": [], "lazy": []}
     for _ in range(trials):
-        for mode in runs:
-            runs[mode].append(run_worker(mode, data_dir))
+        for mode, results in runs.items():
+            results.append(run_worker(mode, data_dir))
     first = [r["first_s"] for r in runs["imported"]]
     warm = [r["warm_s"] for r in runs["imported"]]
     lazy = [r["first_s"] for r in runs["lazy"]]

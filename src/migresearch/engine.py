@@ -299,6 +299,20 @@ def warm_up(data_dir: Path | None = None) -> None:
     if not _SHELL:
         _SHELL.append(_make_shell())
     _EXPORTER[:] = [make_exporter()]
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    sample = new_notebook(cells=[new_code_cell("", outputs=[new_output("display_data", data={"text/html": "<p>warm</p>"})])])
+    _EXPORTER[0].from_notebook_node(sample)  # compiles and caches the templates once, before forking
+    import datetime as dt
+
+    from migresearch import i18n
+
+    for lang in i18n.LANGS:  # Babel locale data and matplotlib's font cache, loaded once
+        i18n.date(dt.date(2000, 1, 1), "day", lang), i18n.number(1.5, lang)
+        with present._chart_context():
+            fig = matplotlib.pyplot.figure()
+            fig.text(0.5, 0.5, lang)
+            present._render(fig, lang)
     from migresearch.validation import DataValidationError
 
     for name in migresearch.list_datasets():

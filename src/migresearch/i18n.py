@@ -37,7 +37,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # framework profile
     "section.overview": ("Overview", "Descripción general"),
     "section.members": ("Members over time", "Miembros a lo largo del tiempo"),
-    "section.members_now": ("Members and participants today", "Miembros y participantes en la actualidad"),
+    "section.members_now": ("Members and participants on the data date", "Miembros y participantes a la fecha de los datos"),
     "section.events": ("Membership events", "Eventos de membresía"),
     "section.meetings": ("Meetings", "Reuniones"),
     "section.instruments": ("Instruments", "Instrumentos"),

@@ -170,7 +170,7 @@ def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = No
     dated = events[events["date"].notna()].copy()
     if dated.empty:
         return None
-    end = pd.Timestamp(until or dt.date.today())
+    end = pd.Timestamp(until or query.data_as_of())
     spans: list[tuple[str, pd.Timestamp, pd.Timestamp, str]] = []
     for party, group in dated.sort_values("date").groupby("party", sort=True):
         state, start = None, None
@@ -261,7 +261,7 @@ class FrameworkProfile:
         self.framework = framework
         self.row = hit.iloc[0]
         self.frameworks = frameworks
-        self.on = on or dt.date.today()
+        self.on = on or query.data_as_of()
         events = query._events(None)
         self.events = events[events["framework_id"] == framework].sort_values(["date", "event_id"], na_position="last")
         meetings = load("meetings")

@@ -58,6 +58,11 @@ def _states_on(events: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["party", "role", "state", "since_row", "last_row"])
 
 
+def data_as_of(data_dir: _DataDir = None) -> dt.date:
+    """The date the data stands at: the latest access date of any source (reports use it instead of today)."""
+    return load("sources", data_dir)["accessed_date"].max().date()
+
+
 def _events(data_dir: _DataDir) -> pd.DataFrame:
     m = load("memberships", data_dir)
     m["party"] = m["party_iso3"].fillna(m["party_org"])

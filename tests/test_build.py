@@ -1,0 +1,318 @@
+"""`migresearch build`: real notebook runs through papermill, incremental, safe, clean state, deterministic."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from migresearch import build as b
+from migresearch import reports
+from migresearch.reports import ParameterError, ReportSpec
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def langs(_: Path) -> tuple[str, ...]:
+    return ("en", "es")
+
+
+def spec(name: str) -> ReportSpec:
+    return ReportSpec(name=name, notebook=f"{name}.ipynb", title_key="report.index", allowed={"lang": (str, langs)}, expand=("lang",))
+
+
+def notebook(folder: Path, name: str, *sources: str, parameters: bool = True) -> ReportSpec:
+    cells = [new_markdown_cell("prose for researchers", metadata={"tags": ["remove_cell"]})]
+    if parameters:
+        cells.append(new_code_cell('lang: str = "en"  # report language', metadata={"tags": ["parameters"]}))
+    cells += [new_code_cell(s) for s in sources]
+    for i, cell in enumerate(cells):
+        cell["id"] = f"c{i}"
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(new_notebook(cells=cells), folder / f"{name}.ipynb")
+    return spec(name)
+
+
+def digest(folder: Path) -> dict[str, tuple[str, int]]:
+    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file() and "_failed" not in p.parts and p.name != ".build.lock"}
+
+
+class _Scripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts, self.handlers, self.remote = 0, [], []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts += 1
+        self.handlers += [name for name, _ in attrs if name.lower().startswith("on")]
+        self.remote += [v for name, v in attrs if name in ("src", "href") and tag in ("script", "link", "img") and v and not v.startswith("data:")]
+
+
+def parse(html: str) -> _Scripts:
+    p = _Scripts()
+    p.feed(html)
+    return p
+
+
+@pytest.fixture(scope="module")
+def dialogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real EU-CELAC dialogue report built once, in both languages."""
+    out = tmp_path_factory.mktemp("reports")
+    outcome = b.build(out=out, only="10-*", progress=False)
+    assert outcome.exit_code == 0, outcome.messages
+    return out
+
+
+def test_real_report_built_in_both_languages(dialogue: Path) -> None:
+    manifest = json.loads((dialogue / "manifest.json").read_text(encoding="utf-8"))["reports"]
+    assert {r["path"] for r in manifest} == {"en/10-eu-celac-dialogue.html", "es/10-eu-celac-dialogue.html"}
+    assert all(r["status"] == "ok" and len(r["inputs_hash"]) == 64 and r["seconds"] > 0 for r in manifest)
+    assert set(manifest[0]) >= {"notebook", "parameters", "lang", "path", "inputs_hash", "status", "seconds"}
+    en = (dialogue / "en/10-eu-celac-dialogue.html").read_text(encoding="utf-8")
+    es = (dialogue / "es/10-eu-celac-dialogue.html").read_text(encoding="utf-8")
+    assert "High-level meetings of the dialogue" in en and "Reuniones de alto nivel del diálogo" in es
+    assert "28 de noviembre de 2012" in es and "28 November 2012" in en  # HLM VII, year inferred
+    assert 'lang="es"' in es and "Parámetros: lang=es" in es and "Package version: migresearch" in en
+    index = (dialogue / "index.html").read_text(encoding="utf-8")
+    assert 'href="en/10-eu-celac-dialogue.html"' in index and 'href="es/10-eu-celac-dialogue.html"' in index
+    for page in (en, es, index):
+        found = parse(page)
+        assert found.scripts == 0 and found.handlers == [] and found.remote == []
+
+
+def test_no_english_label_leaks_into_spanish(dialogue: Path) -> None:
+    from migresearch.i18n import LABELS
+
+    es = (dialogue / "es/10-eu-celac-dialogue.html").read_text(encoding="utf-8")
+    import re
+
+    es = re.sub(r'<p class="sources">.*?</p>', "", es, flags=re.S)  # citations keep their original titles
+    visible = re.sub(r"\S*[-_]\S*", " ", HTMLText.of(es))  # identifiers (record, source ids) are not labels
+    leaks = [en for en, sp in LABELS.values() if en != sp and len(en) > 3 and "{" not in en
+             and re.search(rf"(?<!\w){re.escape(en)}(?!\w)", visible)]
+    assert leaks == []
+
+
+class HTMLText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = False
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self._skip = tag in ("style", "title")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+    @classmethod
+    def of(cls, html: str) -> str:
+        p = cls()
+        p.feed(html)
+        return " ".join(p.parts)
+
+
+def test_incremental_noop_then_rebuild_on_data_change(tmp_path: Path, data_copy: Path, edit) -> None:
+    out = tmp_path / "out"
+    first = b.build(out=out, only="10-*", data_dir=data_copy, progress=False)
+    assert len(first.built) == 2
+    before = digest(out)
+    again = b.build(out=out, only="10-*", data_dir=data_copy, progress=False)
+    assert again.built == [] and len(again.skipped) == 2
+    assert digest(out) == before  # nothing rewritten, not even the index
+    edit(data_copy / "meetings.csv", 1, "theme_en", "A changed theme")
+    third = b.build(out=out, only="10-*", data_dir=data_copy, progress=False)
+    assert len(third.built) == 2
+
+
+def test_noop_path_imports_nothing_heavy(dialogue: Path) -> None:
+    code = (
+        "import sys; from migresearch.cli import main; code = main(['build', '--out', sys.argv[1], '--only', '10-*']);"
+        "print(code, sorted(m for m in ('pandas', 'pandera', 'papermill', 'nbconvert', 'matplotlib') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(dialogue)], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+    assert "0 built, 2 up to date" in result.stderr
+
+
+def test_same_inputs_give_identical_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    one = b.build(out=tmp_path / "a", only="10-*", progress=False, jobs=2)
+    two = b.build(out=tmp_path / "b", only="10-*", progress=False, jobs=1, force=True)
+    assert one.exit_code == two.exit_code == 0
+    for rel in ("en/10-eu-celac-dialogue.html", "es/10-eu-celac-dialogue.html", "index.html"):
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_planted_script_in_data_is_shown_as_text(tmp_path: Path, data_copy: Path, edit) -> None:
+    rows = (data_copy / "meetings.csv").read_text(encoding="utf-8").splitlines()
+    header = rows[0].split(",")
+    record = next(i for i, line in enumerate(rows[1:], start=1) if line.startswith("eu-celac-sdcm-hlm-1,") or ",eu-celac-sdcm,hlm," in line)
+    evil = '<script>alert(1)</script><img src=x onerror=alert(2)>"><svg onload=alert(3)> US$ 5 a US$ 10 **x** &amp;'
+    edit(data_copy / "meetings.csv", record, "theme_en", evil)
+    assert "theme_en" in header
+    outcome = b.build(out=tmp_path / "out", only="10-*", data_dir=data_copy, progress=False, langs=("en",))
+    assert outcome.exit_code == 0, outcome.messages
+    page = (tmp_path / "out/en/10-eu-celac-dialogue.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "US$ 5 a US$ 10" in page and "&amp;amp;" in page
+    assert "&amp;amp;amp;" not in page
+    found = parse(page)
+    assert found.scripts == 0 and found.handlers == [] and found.remote == []
+
+
+def test_failure_keeps_previous_report_and_diagnosis(tmp_path: Path) -> None:
+    nbs, out = tmp_path / "nb", tmp_path / "out"
+    good = notebook(nbs, "r1", "print('version one')")
+    assert b.build(out=out, reports=(good,), notebooks=nbs, progress=False).exit_code == 0
+    before = digest(out)
+    notebook(nbs, "r1", "print('version two')", "raise ValueError('data/meetings.csv:3:start_date: 31/12/2023: bad')")
+    outcome = b.build(out=out, reports=(good,), notebooks=nbs, progress=False)
+    assert outcome.exit_code == 1
+    message = "\n".join(outcome.messages)
+    assert "en/r1.html" in message and "cell 4" in message and "ValueError: data/meetings.csv:3:start_date" in message
+    after = digest(out)
+    for rel in ("en/r1.html", "es/r1.html"):
+        assert after[rel] == before[rel]
+    failed = list((out / "_failed").rglob("r1.ipynb"))
+    assert failed, "the failed notebook is kept"
+    kept = nbformat.read(failed[0], as_version=4)
+    assert any("papermill-error-cell" in c.metadata.get("tags", []) or "An Exception was encountered" in c.source for c in kept.cells)
+    assert not list(out.glob(".staging-*"))
+
+
+@pytest.mark.parametrize(
+    ("source", "status"),
+    [("import time\nwhile True: time.sleep(0.05)", "timeout"), ("import os\nos._exit(3)", "died")],
+)
+def test_timeout_and_dead_process_are_failures(tmp_path: Path, source: str, status: str) -> None:
+    nbs, out = tmp_path / "nb", tmp_path / "out"
+    s = notebook(nbs, "r2", source)
+    outcome = b.build(out=out, reports=(s,), notebooks=nbs, progress=False, timeout=1, langs=("en",))
+    assert outcome.exit_code == 1 and f": {status}:" in outcome.messages[0]
+    assert not (out / "en/r2.html").exists()
+
+
+def test_notebook_without_parameters_cell_fails(tmp_path: Path) -> None:
+    nbs = tmp_path / "nb"
+    s = notebook(nbs, "r3", "print(1)", parameters=False)
+    outcome = b.build(out=tmp_path / "out", reports=(s,), notebooks=nbs, progress=False, langs=("en",))
+    assert outcome.exit_code == 1 and "parameters" in outcome.messages[0]
+
+
+def test_a_failed_language_withholds_the_pair(tmp_path: Path) -> None:
+    nbs = tmp_path / "nb"
+    s = notebook(nbs, "r4", "assert lang == 'en', 'Spanish is broken'")
+    outcome = b.build(out=tmp_path / "out", reports=(s,), notebooks=nbs, progress=False)
+    assert outcome.exit_code == 1
+    assert not (tmp_path / "out/en/r4.html").exists() and not (tmp_path / "out/es/r4.html").exists()
+    manifest = {r["path"]: r["status"] for r in json.loads((tmp_path / "out/manifest.json").read_text())["reports"]}
+    assert manifest == {"en/r4.html": "withheld", "es/r4.html": "failed"}
+
+
+def test_each_report_starts_clean(tmp_path: Path) -> None:
+    nbs = tmp_path / "nb"
+    polluter = notebook(nbs, "a-polluter", (
+        "import matplotlib.pyplot as plt, pandas as pd, migresearch.i18n as i18n\n"
+        "plt.rcParams['lines.linewidth'] = 9.0\npd.set_option('display.max_rows', 3)\n"
+        "leaked_variable = 42\ni18n.LABELS['sources'] = ('HACKED', 'HACKED')\nimport os\nos.environ['LEAK'] = '1'\n"
+        "print('count', get_ipython().execution_count)"
+    ))
+    checker = notebook(nbs, "b-checker", (
+        "import matplotlib.pyplot as plt, pandas as pd, os, migresearch.i18n as i18n\n"
+        "print('linewidth', plt.rcParams['lines.linewidth'], 'max_rows', pd.get_option('display.max_rows'),\n"
+        "      'leaked' , 'leaked_variable' in globals(), 'label', i18n.LABELS['sources'][0], 'env', os.environ.get('LEAK'),\n"
+        "      'count', get_ipython().execution_count)"
+    ))
+    outcome = b.build(out=tmp_path / "out", reports=(polluter, checker), notebooks=nbs, progress=False, jobs=1, langs=("en",))
+    assert outcome.exit_code == 0, outcome.messages
+    page = (tmp_path / "out/en/b-checker.html").read_text(encoding="utf-8")
+    assert "linewidth 1.5 max_rows 60 leaked False label Sources env None count " in page
+    # both notebooks have the same cells before the print: the same count means numbering restarts per report
+    first = (tmp_path / "out/en/a-polluter.html").read_text(encoding="utf-8")
+    import re
+
+    assert re.search(r"count (\d+)", first)[1] == re.search(r"count (\d+)", page)[1]
+
+
+def test_parameters_are_checked_before_anything_runs(tmp_path: Path) -> None:
+    profile = reports.REPORTS[0]
+    data = ROOT / "data"
+    with pytest.raises(ParameterError, match="did you mean 'lang'"):
+        profile.check({"framework": "celac", "langauge": "es"}, data)
+    for bad in ("fr", "../../x", "es\n", "ES"):
+        with pytest.raises(ParameterError, match="not allowed"):
+            profile.check({"framework": "celac", "lang": bad}, data)
+    with pytest.raises(ParameterError, match="valid values: .*celac"):
+        profile.check({"framework": "XX", "lang": "es"}, data)
+    with pytest.raises(ParameterError, match="must be str"):
+        profile.check({"framework": Path("celac"), "lang": "es"}, data)
+    with pytest.raises(ParameterError, match="invalid parameter name"):
+        profile.check({"framework": "celac", "lang": "es", "a-b": "x"}, data)
+    with pytest.raises(ParameterError, match="unsupported language"):
+        b.build(out=tmp_path / "out", langs=("fr",), progress=False)
+    assert not (tmp_path / "out" / "fr").exists()
+
+
+def test_parameter_values_round_trip_exactly() -> None:
+    from migresearch.engine import inject_parameters
+
+    nb = new_notebook(cells=[new_code_cell("x = 1", metadata={"tags": ["parameters"]})])
+    tricky = {"text": "quote \" ' back\\slash \n newline ñ 😀", "code": "007", "n": 1, "flag": True, "f": 1e3}
+    inject_parameters(nb, tricky)
+    namespace: dict[str, object] = {}
+    exec(nb.cells[1].source, namespace)  # noqa: S102 - the injected cell is what the report runs
+    assert {k: namespace[k] for k in tricky} == tricky
+    with pytest.raises(TypeError):
+        inject_parameters(nb, {"when": Path("x")})
+
+
+def test_second_build_fails_on_the_lock(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".build.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        with pytest.raises(b.BuildLocked):
+            b.build(out=out, only="10-*", progress=False)
+    assert sorted(p.name for p in out.iterdir()) == [".build.lock"]
+
+
+def test_nothing_written_outside_out(tmp_path: Path) -> None:
+    out = tmp_path / "inside" / "out"
+    b.build(out=out, only="10-*", progress=False, langs=("en",))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inside"]
+    assert sorted(p.name for p in (tmp_path / "inside").iterdir()) == ["out"]
+    assert not [p for p in out.rglob("*") if p.name.startswith((".staging", ".tmp-"))]
+
+
+def test_stale_staging_is_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / ".staging-old").mkdir(parents=True)
+    (out / ".staging-old" / "partial.html").write_text("x", encoding="utf-8")
+    b.build(out=out, only="10-*", progress=False, langs=("en",))
+    assert not (out / ".staging-old").exists()
+
+
+def test_failed_data_reports_the_data_error(tmp_path: Path, data_copy: Path, edit) -> None:
+    edit(data_copy / "frameworks.csv", 1, "status", "activ")
+    outcome = b.build(out=tmp_path / "out", only="10-*", data_dir=data_copy, progress=False, langs=("en",))
+    assert outcome.exit_code == 1
+    assert "DataValidationError" in outcome.messages[0] and "data/frameworks.csv:2:status: activ" in outcome.messages[0]
+
+
+def test_cli_refuses_unknown_language(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "migresearch", "build", "--out", str(tmp_path / "o"), "--lang", "fr"],
+                            capture_output=True, text=True, timeout=120, env={**os.environ})
+    assert result.returncode == 2 and "unsupported language 'fr'" in result.stderr
