@@ -202,8 +202,6 @@ def test_namibia_and_null_like_strings_stay_strings(data_copy: Path) -> None:
                subregion="Sub-Saharan Africa", sovereign="true", source_id=rows[1][header.index("source_id")], note="None")
     rows.append([row[h] for h in header])
     write_rows(path, rows)
-    for word in ("null", "nan", "None", "NA"):
-        pass
     df = migresearch.load("countries", data_copy)
     nam = df[df["iso3"] == "NAM"].iloc[0]
     assert nam["iso2"] == "NA" and nam["note"] == "None"
@@ -265,7 +263,7 @@ def test_near_miss_keys_are_errors_not_silent_mismatches(data_copy: Path, edit, 
 
 def test_nfd_text_is_refused(data_copy: Path, edit) -> None:
     edit(data_copy / "countries.csv", 1, "note", "Peru\u0301")
-    assert_has(data_copy, "data/countries.csv:2:note: Perú: text is not in Unicode NFC form")
+    assert_has(data_copy, "data/countries.csv:2:note: Peru\u0301: text is not in Unicode NFC form")
 
 
 # 21 -------------------------------------------------------------------------------------------
@@ -275,7 +273,7 @@ def test_withdrawal_before_joining_names_both_rows(data_copy: Path) -> None:
     rows = read_rows(path)
     h = rows[0]
     base = dict.fromkeys(h, "")
-    base.update(framework_id="csm", party_iso3="NAM" if False else "FRA", role="member", source_id=rows[1][h.index("source_id")])
+    base.update(framework_id="csm", party_iso3="FRA", role="member", source_id=rows[1][h.index("source_id")])
     join = {**base, "event_id": "test-join", "event": "join", "date": "2012-05-03", "date_precision": "day"}
     leave = {**base, "event_id": "test-leave", "event": "withdraw", "date": "2010-01-01", "date_precision": "day"}
     rows += [[join[c] for c in h], [leave[c] for c in h]]
@@ -283,9 +281,39 @@ def test_withdrawal_before_joining_names_both_rows(data_copy: Path) -> None:
     n = len(rows)
     assert_has(
         data_copy,
-        f"data/memberships.csv:{n}:event: withdraw: FRA cannot withdraw csm as member on 2010-01-01 while not a party (no earlier event)",
-        f"data/memberships.csv:{n - 1}:event: join: FRA cannot join csm as member on 2012-05-03 while withdrawn (previous event at line {n})",
+        f"data/memberships.csv:{n}:event: withdraw: FRA cannot withdraw csm as member on 2010-01-01 while not a party "
+        f"(it only joins on 2012-05-03 at line {n - 1})",
     )
+
+
+@pytest.mark.parametrize(
+    ("events", "rule"),
+    [([("join", "2001-01-01"), ("join", "2003-01-01")], "cannot join csm as member on 2003-01-01 while active (previous event at line"),
+     ([("suspend", "2001-01-01")], "cannot suspend csm as member on 2001-01-01 while not a party"),
+     ([("join", "2001-01-01"), ("withdraw", "2002-01-01"), ("suspend", "2003-01-01")], "cannot suspend csm as member on 2003-01-01 while withdrawn")],
+)
+def test_membership_event_order(data_copy: Path, events: list[tuple[str, str]], rule: str) -> None:
+    path = data_copy / "memberships.csv"
+    rows = read_rows(path)
+    h = rows[0]
+    for i, (event, date) in enumerate(events):
+        row = dict.fromkeys(h, "")
+        row.update(event_id=f"t{i}", framework_id="csm", party_iso3="FRA", role="member", event=event, date=date,
+                   date_precision="day", source_id=rows[1][h.index("source_id")])
+        rows.append([row[c] for c in h])
+    write_rows(path, rows)
+    assert any(rule in p for p in problems(data_copy)), problems(data_copy)
+
+
+def test_event_before_framework_exists(data_copy: Path) -> None:
+    path = data_copy / "memberships.csv"
+    rows = read_rows(path)
+    h = rows[0]
+    row = dict.fromkeys(h, "")
+    row.update(event_id="early", framework_id="quito-process", party_iso3="FRA", role="member", event="join", date="1990-01-01",
+               date_precision="day", source_id=rows[1][h.index("source_id")])
+    write_rows(path, rows + [[row[c] for c in h]])
+    assert any("FRA join on 1990-01-01 before quito-process was established" in p for p in problems(data_copy))
 
 
 # 22 -------------------------------------------------------------------------------------------

@@ -256,6 +256,10 @@ def _memberships(parsed: dict[str, Parsed]) -> Iterator[Problem]:
                 continue
             rec, row = info[line]  # type: ignore[index]
             had = f"previous event at line {prev}" if prev else "no earlier event"
+            if before is None:
+                later = sorted((d, ln) for d, e, ln in events if e in ("join", "sign", "enter_into_force", "term_start") and d > span(row, "date")[0])  # type: ignore[index,operator]
+                if later:
+                    had = f"it only joins on {later[0][0].isoformat()} at line {later[0][1]}"
             state = before or "not a party"
             yield Problem(
                 p.display, line, "event", row.get("event", ""),  # type: ignore[arg-type]

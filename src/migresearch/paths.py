@@ -54,7 +54,7 @@ def reports_dir() -> Path:
 def display_path(path: Path, base: Path) -> str:
     """``data/<file>.csv`` for files in the default data folder, else the path as given."""
     try:
-        rel = path.resolve().relative_to(base.resolve().parent)
+        rel = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(base)).parent)
         return rel.as_posix()
     except ValueError:
         return str(path)
