@@ -25,9 +25,15 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
 	  else echo "chromium not found: install Debian's chromium package to run the browser tests"; fi; }
 
-reports: $(STAMP)
+# Validate the data and regenerate the catalog only when a data file or the package changed;
+# `migresearch build` then decides per report from content hashes what to rebuild.
+CHECKED := $(VENV)/.data-checked
+$(CHECKED): $(STAMP) $(wildcard data/*.csv) $(wildcard src/migresearch/*.py src/migresearch/datasets/*.py)
 	$(BIN)/migresearch validate
 	$(BIN)/migresearch catalog
+	@touch $@
+
+reports: $(CHECKED)
 	$(BIN)/migresearch build
 
 test: $(STAMP) browser
