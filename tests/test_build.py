@@ -316,3 +316,34 @@ def test_cli_refuses_unknown_language(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "migresearch", "build", "--out", str(tmp_path / "o"), "--lang", "fr"],
                             capture_output=True, text=True, timeout=120, env={**os.environ})
     assert result.returncode == 2 and "unsupported language 'fr'" in result.stderr
+
+
+def test_publish_failure_keeps_previous_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ENOSPC or a read-only folder while swapping in: named in the error, previous report intact."""
+    out = tmp_path / "out"
+    assert b.build(out=out, only="10-*", progress=False, langs=("en",)).exit_code == 0
+    before = (out / "en/10-eu-celac-dialogue.html").read_bytes()
+    real = os.replace
+
+    def full(src: object, dst: object) -> None:
+        if str(dst).startswith(str(out / "en")):
+            raise OSError(28, "No space left on device")
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(b.os, "replace", full)
+    outcome = b.build(out=out, only="10-*", progress=False, langs=("en",), force=True)
+    assert outcome.exit_code == 1 and "No space left on device" in outcome.messages[0] and str(out / "en") in outcome.messages[0]
+    assert (out / "en/10-eu-celac-dialogue.html").read_bytes() == before
+    assert not [p for p in out.rglob("*") if p.name.startswith((".staging", ".tmp-"))]
+
+
+def test_toolchain_is_not_known_vulnerable() -> None:
+    """RELIABILITY §50: nbconvert >= 7.17.1 (CVE-2026-39377/39378), current jupyterlab and jupyter_server."""
+    from importlib.metadata import version
+
+    def v(name: str) -> tuple[int, ...]:
+        return tuple(int(x) for x in version(name).split(".")[:3] if x.isdigit())
+
+    assert v("nbconvert") >= (7, 17, 1)
+    assert v("jupyterlab") >= (4, 4, 8)
+    assert v("jupyter_server") >= (2, 17, 0)

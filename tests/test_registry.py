@@ -93,3 +93,22 @@ def test_datapackage_declares_keys() -> None:
     assert by_name["meetings"]["schema"]["primaryKey"] == ["meeting_id"]
     fks = by_name["memberships"]["schema"]["foreignKeys"]
     assert {"fields": ["framework_id"], "reference": {"resource": "frameworks", "fields": ["framework_id"]}} in fks
+
+
+def test_validation_uses_the_compiled_registry_without_pandera() -> None:
+    code = ("import sys, migresearch; r = migresearch.validate(); "
+            "print(r.ok, sorted(m for m in ('pandas', 'pandera') if m in sys.modules), len(migresearch.list_datasets()))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split("\n")[0] == f"True [] {len(NAMES)}", result.stdout + result.stderr
+
+
+def test_stale_compiled_registry_falls_back_to_the_declarations(monkeypatch: pytest.MonkeyPatch) -> None:
+    from migresearch import _tables
+
+    text = _tables.COMPILED.read_text(encoding="utf-8")
+    assert _tables._from_json(text) is not None
+    monkeypatch.setattr(_tables, "schema_hash", lambda: "edited")
+    assert _tables._from_json(text) is None
+    compiled = _tables._from_registry()
+    assert [i.name for i in compiled.values()] == NAMES
+    assert all(compiled[n].table.names == table_of(n).names for n in NAMES)

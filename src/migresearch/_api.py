@@ -6,7 +6,7 @@ import difflib
 import os
 from typing import TYPE_CHECKING
 
-from migresearch.registry import BY_NAME, DATASETS
+from migresearch import _tables
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,16 +28,17 @@ def list_datasets() -> list[str]:
     >>> "meetings" in list_datasets()
     True
     """
-    return [spec.name for spec in DATASETS]
+    return _tables.names()
 
 
-def _spec(name: str):  # noqa: ANN202
+def _spec(name: str) -> _tables.Info:
     try:
-        return BY_NAME[name]
+        return _tables.infos()[name]
     except (KeyError, TypeError):
-        close = difflib.get_close_matches(str(name), list(BY_NAME), n=1)
+        valid = _tables.names()
+        close = difflib.get_close_matches(str(name), valid, n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise UnknownDatasetError(f"unknown dataset {name!r}.{hint} Valid names: {', '.join(BY_NAME)}") from None
+        raise UnknownDatasetError(f"unknown dataset {name!r}.{hint} Valid names: {', '.join(valid)}") from None
 
 
 def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -138,4 +139,4 @@ def data_version(data_dir: str | os.PathLike[str] | None = None) -> str:
     from migresearch import fingerprint, paths
 
     directory = paths.data_dir(data_dir)
-    return fingerprint.files_digest([directory / spec.file for spec in DATASETS])[:12]
+    return fingerprint.files_digest([directory / _tables.file(name) for name in _tables.names()])[:12]

@@ -190,9 +190,15 @@ def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, t
                 }
                 if good:
                     target = out / r.job.relpath
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(r.html, target)  # type: ignore[arg-type]
-                    outcome.built.append(r.job.relpath)
+                    try:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        os.replace(r.html, target)  # type: ignore[arg-type]
+                    except OSError as exc:  # disk full, read-only folder, file locked: the old report stays
+                        entry["status"] = "failed"
+                        outcome.failed.append(r.job.relpath)
+                        outcome.messages.append(f"{r.job.relpath}: could not publish to {target}: {exc.strerror or exc}")
+                    else:
+                        outcome.built.append(r.job.relpath)
                 else:
                     previous = manifest.get(r.job.relpath)
                     if previous and previous.get("status") == "ok" and (out / r.job.relpath).is_file():

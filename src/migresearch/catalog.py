@@ -1,4 +1,5 @@
-"""Generated descriptions of the data: ``data/datapackage.json`` and ``docs/data-dictionary.md``.
+"""Generated descriptions of the data: ``data/datapackage.json``, ``docs/data-dictionary.md`` and the
+compiled registry ``datasets/_compiled.json`` (see :mod:`migresearch._tables`).
 
 Both are read off the registry and the schemas; never edit them by hand.
 Run ``migresearch catalog`` to regenerate them (``make reports`` does).
@@ -10,12 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from migresearch import __version__, paths
+from migresearch import __version__, _tables, paths
 from migresearch._api import LICENCE, constraint_text
 from migresearch.atomic import write_text
 from migresearch.datasets._base import Column
-from migresearch.registry import DATASETS
-from migresearch.validation import table_of
 
 _TYPES = {"id": "string", "text": "string", "url": "string", "code": "string", "list": "string",
           "integer": "integer", "decimal": "number", "boolean": "boolean", "date": "date"}
@@ -48,8 +47,8 @@ def _field(col: Column) -> dict[str, Any]:
 def datapackage() -> dict[str, Any]:
     """The Frictionless Data Package descriptor of the shipped tables."""
     resources = []
-    for spec in DATASETS:
-        table = table_of(spec.name)
+    for spec in _tables._from_registry().values():
+        table = spec.table
         fks = []
         for col in table.columns:
             targets = col.fks
@@ -99,8 +98,8 @@ def data_dictionary() -> str:
         "`inferred` lists the columns of a row whose value was deduced, and `inferred_from` says from what.",
         "",
     ]
-    for spec in DATASETS:
-        table = table_of(spec.name)
+    for spec in _tables._from_registry().values():
+        table = spec.table
         lines += [f"## `{spec.name}`: {spec.title}", "", spec.description, "",
                   f"File `data/{spec.file}`; primary key `{', '.join(table.primary_key)}`.", "",
                   "| column | title | type | required | references | rule | description |",
@@ -119,6 +118,7 @@ def targets(root: Path | None = None) -> dict[Path, str]:
     return {
         base / "data" / "datapackage.json": json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n",
         base / "docs" / "data-dictionary.md": data_dictionary(),
+        _tables.COMPILED: _tables.compiled_json(),
     }
 
 

@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from migresearch.datasets._base import Parsed, Problem, cell_rule, compile_schema, floor_ceil
-from migresearch.registry import BY_NAME
+from migresearch import _tables
+from migresearch.datasets._base import Parsed, Problem, cell_rule, floor_ceil
 
 Rule = Callable[[dict[str, Parsed]], Iterator[Problem]]
 _RULES: list[Rule] = []
@@ -58,7 +58,7 @@ def _keys(parsed: dict[str, Parsed], table: str, column: str) -> set[str] | None
 
 def _foreign_keys(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     for name, p in parsed.items():
-        table = compile_schema(BY_NAME[name].schema)
+        table = _tables.table(name)
         for col in table.columns:
             targets = col.fks
             if not targets or col.name not in p.header:
@@ -67,7 +67,7 @@ def _foreign_keys(parsed: dict[str, Parsed]) -> Iterator[Problem]:
             if any(k is None for k in key_sets):
                 continue  # the parent file itself is broken; its problems are reported
             allowed = set().union(*key_sets)  # type: ignore[arg-type]
-            where = " or ".join(f"{BY_NAME[t].file}:{c}" for t, c in targets)
+            where = " or ".join(f"{_tables.file(t)}:{c}" for t, c in targets)
             for line, rec, row in _rows(parsed, name):
                 value = row.get(col.name, "")
                 if not value:
@@ -292,16 +292,19 @@ def _claims(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     p = parsed.get("claims")
     if p is None:
         return
+    key_cache: dict[str, set[str] | None] = {}
     for line, rec, row in _rows(parsed, "claims"):
         name = row.get("table", "")
-        if name not in BY_NAME:
-            yield Problem(p.display, line, "table", name, f"unknown table; expected one of {', '.join(BY_NAME)}", rec)
+        if name not in _tables.infos():
+            yield Problem(p.display, line, "table", name, f"unknown table; expected one of {', '.join(_tables.names())}", rec)
             continue
-        target = compile_schema(BY_NAME[name].schema)
+        target = _tables.table(name)
         pk = target.primary_key[0] if target.primary_key else None
-        keys = _keys(parsed, name, pk) if pk else None
+        if name not in key_cache:
+            key_cache[name] = _keys(parsed, name, pk) if pk else None
+        keys = key_cache[name]
         if keys is not None and row.get("record_id") and row["record_id"] not in keys:
-            yield Problem(p.display, line, "record_id", row["record_id"], f"{row['record_id']} not found in {BY_NAME[name].file}:{pk}", rec)
+            yield Problem(p.display, line, "record_id", row["record_id"], f"{row['record_id']} not found in {_tables.file(name)}:{pk}", rec)
         col = target.by_name.get(row.get("field", ""))
         if col is not None and row.get("value"):
             broken = cell_rule(col)(row["value"])

@@ -280,29 +280,47 @@ def consular_coverage(nationality: str, location: str, on: Any | None = None, da
 
 
 class FigureStore:
-    """Bitemporal look-ups over a figures table, kept sorted once and answered by binary search.
+    """Bitemporal look-ups over a figures table, sorted once and answered by binary search.
 
-    ``lookup(series, place, as_of, known_on)`` returns the row of the figure
-    with the latest reference date on or before ``as_of`` among those
-    published on or before ``known_on`` (latest publication wins a tie).
-    Building the store sorts once (O(n log n)); each look-up is
-    O(log n + k) for the k vintages of that series and place.
+    ``lookup(series, place, as_of, known_on)`` returns the position (in
+    ``frame``, which is left as given) of the figure with the latest
+    reference date on or before ``as_of`` among those published on or before
+    ``known_on`` (the latest publication wins a tie).  Building sorts once on
+    a single integer key (group, publication day, reference day); each
+    look-up is O(log n + k) for the k vintages of that series and place.
     """
 
     def __init__(self, figures: pd.DataFrame) -> None:
-        order = figures.sort_values(["series_id", "place", "published_date", "as_of_date"], kind="stable")
-        self.frame = order.reset_index(drop=True)
-        self._published = self.frame["published_date"].to_numpy(dtype="datetime64[ns]")
-        self._as_of = self.frame["as_of_date"].to_numpy(dtype="datetime64[ns]")
-        codes_s = pd.factorize(self.frame["series_id"])[0]
-        codes_p = pd.factorize(self.frame["place"])[0]
-        starts = np.flatnonzero(np.r_[True, (codes_s[1:] != codes_s[:-1]) | (codes_p[1:] != codes_p[:-1])])
-        ends = np.r_[starts[1:], len(self.frame)]
-        first = self.frame.iloc[starts]
+        self.frame = figures
+        codes_s, uniq_s = pd.factorize(figures["series_id"].to_numpy(dtype=object))
+        codes_p, uniq_p = pd.factorize(figures["place"].to_numpy(dtype=object))
+        group = codes_s.astype("int64") * max(len(uniq_p), 1) + codes_p
+        published = figures["published_date"].to_numpy(dtype="datetime64[D]").astype("int64")
+        as_of = figures["as_of_date"].to_numpy(dtype="datetime64[D]").astype("int64")
+        span_p = int(published.max() - published.min() + 1) if len(figures) else 1
+        span_a = int(as_of.max() - as_of.min() + 1) if len(figures) else 1
+        n_groups = int(group.max() + 1) if len(figures) else 1
+        if n_groups * span_p * span_a < 2**62:
+            key = (group * span_p + (published - published.min())) * span_a + (as_of - as_of.min())
+            order = np.argsort(key, kind="stable")
+        else:  # too wide for one integer key
+            order = np.lexsort((as_of, published, group))
+        self._order = order
+        self._published = published[order]
+        self._as_of = as_of[order]
+        sorted_groups = group[order]
+        starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]]) if len(order) else np.array([], dtype=int)
+        ends = np.r_[starts[1:], len(order)]
+        first = sorted_groups[starts]
         self._groups = {
-            (s, p): (int(a), int(b))
-            for s, p, a, b in zip(first["series_id"].astype(str), first["place"].astype(str), starts, ends)
+            (str(uniq_s[g // max(len(uniq_p), 1)]), str(uniq_p[g % max(len(uniq_p), 1)])): (int(a), int(b))
+            for g, a, b in zip(first, starts, ends)
         }
+        self.series_ids = frozenset(str(x) for x in uniq_s)
+
+    @staticmethod
+    def _days(value: Any) -> int:
+        return int(np.datetime64(_day(value).date(), "D").astype("int64"))
 
     def lookup(self, series: str, place: str, as_of: Any | None = None, known_on: Any | None = None) -> int | None:
         """Row position in ``self.frame`` of the answer, or ``None`` when nothing was known."""
@@ -311,17 +329,17 @@ class FigureStore:
             return None
         a, b = group
         if known_on is not None:
-            b = a + int(np.searchsorted(self._published[a:b], np.datetime64(_day(known_on), "ns"), side="right"))
+            b = a + int(np.searchsorted(self._published[a:b], self._days(known_on), side="right"))
         if b <= a:
             return None
-        as_of_slice = self._as_of[a:b].astype("int64")
+        as_of_slice = self._as_of[a:b]
         ok = np.ones(len(as_of_slice), dtype=bool)
         if as_of is not None:
-            ok = as_of_slice <= np.datetime64(_day(as_of), "ns").astype("int64")
+            ok = as_of_slice <= self._days(as_of)
             if not ok.any():
                 return None
         best = as_of_slice[ok].max()
-        return a + int(np.flatnonzero(ok & (as_of_slice == best))[-1])
+        return int(self._order[a + int(np.flatnonzero(ok & (as_of_slice == best))[-1])])
 
 
 def figure(series: str, place: str, as_of: Any | None = None, known_on: Any | None = None, data_dir: _DataDir = None) -> pd.Series | None:
@@ -336,21 +354,23 @@ def figure(series: str, place: str, as_of: Any | None = None, known_on: Any | No
     store = _store(data_dir)
     pos = store.lookup(series, place, as_of, known_on)
     if pos is None:
-        series_ids = set(store.frame["series_id"].astype(str))
-        if series not in series_ids:
-            raise KeyError(f"unknown series {series!r}; valid: {', '.join(sorted(series_ids))}")
+        if series not in store.series_ids:
+            raise KeyError(f"unknown series {series!r}; valid: {', '.join(sorted(store.series_ids))}")
         return None
     return store.frame.iloc[pos]
 
 
-_STORES: dict[tuple[str, str], FigureStore] = {}
+_STORES: dict[int, tuple[object, FigureStore]] = {}
 
 
 def _store(data_dir: _DataDir) -> FigureStore:
-    from migresearch._api import data_version
+    """The store of the current figures table (rebuilt when the validation cache sees the file change)."""
+    from migresearch.validation import validate
 
-    key = (str(data_dir), data_version(data_dir))
-    if key not in _STORES:
+    parsed = validate(data_dir, ["figures"]).parsed["figures"]
+    hit = _STORES.get(id(parsed))
+    if hit is None or hit[0] is not parsed:
         _STORES.clear()
-        _STORES[key] = FigureStore(load("figures", data_dir))
-    return _STORES[key]
+        hit = (parsed, FigureStore(load("figures", data_dir)))
+        _STORES[id(parsed)] = hit
+    return hit[1]

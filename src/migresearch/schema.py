@@ -28,16 +28,12 @@ from typing import Any, Literal
 
 import pandera.pandas as pa
 
+from migresearch.datasets._base import MAX_CELL, MAX_FILE_BYTES, SLUG  # noqa: F401 - re-exported
+
 #: Precision of a date, coarsest first (an ordered categorical).
 PRECISIONS: tuple[str, ...] = ("year", "month", "day")
-#: Identifier pattern shared by every slug-style primary key.
-SLUG = r"^[a-z0-9][a-z0-9._-]*$"
 #: ISO 3166-1 alpha-3 pattern.
 ISO3 = r"^[A-Z]{3}$"
-#: Longest text cell accepted (characters); longer cells are an error.
-MAX_CELL = 4000
-#: Largest data file accepted (bytes).
-MAX_FILE_BYTES = 64 * 1024 * 1024
 
 ItemKind = Literal["integer", "id", "code", "text"]
 

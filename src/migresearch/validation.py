@@ -7,9 +7,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from migresearch import paths
-from migresearch.datasets._base import Parsed, Problem, Table, compile_schema, read_csv
-from migresearch.registry import BY_NAME, DATASETS
+from migresearch import _tables, paths
+from migresearch.datasets._base import Parsed, Problem, Table, read_csv
 
 
 class DataValidationError(ValueError):
@@ -40,7 +39,8 @@ class Report:
 
 
 def table_of(name: str) -> Table:
-    return compile_schema(BY_NAME[name].schema)
+    """The compiled rules of a registered table."""
+    return _tables.table(name)
 
 
 def dependencies(names: Iterable[str]) -> list[str]:
@@ -53,17 +53,17 @@ def dependencies(names: Iterable[str]) -> list[str]:
             continue
         wanted.add(name)
         if name == "claims":
-            stack.extend(spec.name for spec in DATASETS)
+            stack.extend(_tables.names())
         for col in table_of(name).columns:
             stack.extend(t for t, _ in col.fks)
-    return [spec.name for spec in DATASETS if spec.name in wanted]
+    return [n for n in _tables.names() if n in wanted]
 
 
 def _signature(directory: Path, names: list[str]) -> tuple[object, ...]:
     sig: list[object] = []
     for name in names:
         try:
-            st = os.stat(directory / BY_NAME[name].file)
+            st = os.stat(directory / _tables.file(name))
             sig.append((name, st.st_mtime_ns, st.st_size, st.st_ino))
         except OSError:
             sig.append((name, None))
@@ -80,7 +80,7 @@ def validate(data_dir: str | os.PathLike[str] | None = None, names: Iterable[str
     cached per folder until a file's size or modification time changes.
     """
     directory = paths.data_dir(data_dir)
-    wanted = dependencies(names) if names is not None else [spec.name for spec in DATASETS]
+    wanted = dependencies(names) if names is not None else _tables.names()
     key = (directory, tuple(wanted))
     sig = _signature(directory, wanted)
     hit = _CACHE.get(key)
@@ -89,8 +89,7 @@ def validate(data_dir: str | os.PathLike[str] | None = None, names: Iterable[str
     parsed: dict[str, Parsed] = {}
     problems: list[Problem] = []
     for name in wanted:
-        spec = BY_NAME[name]
-        path = directory / spec.file
+        path = directory / _tables.file(name)
         result = read_csv(path, paths.display_path(path, directory), table_of(name), directory)
         parsed[name] = result
         problems.extend(result.problems)

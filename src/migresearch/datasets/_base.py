@@ -20,7 +20,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from migresearch import schema as s
+#: Identifier pattern shared by every slug-style primary key.
+SLUG = r"^[a-z0-9][a-z0-9._-]*$"
+#: Longest text cell accepted (characters); longer cells are an error.
+MAX_CELL = 4000
+#: Largest data file accepted (bytes).
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 #: Characters refused in every cell: C0/C1 controls (except tab and newline in multiline text),
 #: bidirectional overrides and isolates, zero-width characters, the BOM.
@@ -161,8 +166,8 @@ def _check_text(col: Column, v: str) -> str | None:
         return "line breaks and tabs are not allowed in this column"
     if v != v.strip():
         return "leading or trailing whitespace"
-    if len(v) > s.MAX_CELL:
-        return f"cell longer than {s.MAX_CELL} characters"
+    if len(v) > MAX_CELL:
+        return f"cell longer than {MAX_CELL} characters"
     if unicodedata.normalize("NFC", v) != v:
         return "text is not in Unicode NFC form"
     return None
@@ -193,7 +198,7 @@ def _item_rule(col: Column) -> Callable[[str], str | None]:
     if item == "code":
         allowed = tuple(col.meta["item_values"])
         return lambda x: None if x in allowed else f"items must be one of {', '.join(allowed)}"
-    pattern = re.compile(col.meta.get("item_pattern") or s.SLUG)
+    pattern = re.compile(col.meta.get("item_pattern") or SLUG)
     return lambda x: None if pattern.match(x) else f"items must match {pattern.pattern}"
 
 
@@ -309,8 +314,8 @@ def read_csv(path: Path, display: str, table: Table, data_root: Path) -> Parsed:
         problems.append(_file_problem(display, str(path), "not a regular file"))
         return parsed
     size = real.stat().st_size
-    if size > s.MAX_FILE_BYTES:
-        problems.append(_file_problem(display, str(size), f"file larger than {s.MAX_FILE_BYTES} bytes"))
+    if size > MAX_FILE_BYTES:
+        problems.append(_file_problem(display, str(size), f"file larger than {MAX_FILE_BYTES} bytes"))
         return parsed
     try:
         raw = real.read_bytes()
@@ -338,7 +343,7 @@ def read_csv(path: Path, display: str, table: Table, data_root: Path) -> Parsed:
         problems.append(Problem(display, 1, "", show(first, 40), "expected ',' delimiter, found ';'"))
         return parsed
 
-    csv.field_size_limit(s.MAX_FILE_BYTES)
+    csv.field_size_limit(MAX_FILE_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     end = 0
     try:
