@@ -40,6 +40,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) pip install --quiet -p $(VENV) -r bench/requirements.txt
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/figures.py
 	$(BIN)/python bench/build.py

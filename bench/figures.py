@@ -233,7 +233,7 @@ def main() -> None:
         real = _api.load("figures")
         assert (real.dtypes == frame.dtypes).all(), "synthetic dtypes differ from load('figures')"
         print(f"dtypes checked against load('figures') ({len(real)} shipped rows)")
-    except Exception as exc:  # noqa: BLE001 - data/ may be incomplete while it is being written
+    except Exception as exc:
         print(f"dtypes checked against the declaration only (load('figures') unavailable: {type(exc).__name__})")
     queries = make_queries(frame, args.queries, args.seed)
 

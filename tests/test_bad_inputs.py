@@ -381,3 +381,11 @@ def test_all_problems_in_one_pass_across_files(data_copy: Path, edit) -> None:
     edit(data_copy / "meetings.csv", 3, "start_date", "03/04/2021")
     found = problems(data_copy)
     assert sum(1 for p in found if "activ" in p or "12%" in p or "03/04/2021" in p) >= 3
+
+
+def test_column_order_must_follow_the_schema(data_copy: Path) -> None:
+    path = data_copy / "regions.csv"
+    rows = read_rows(path)
+    write_rows(path, [[r[1], r[0], *r[2:]] for r in rows])
+    assert_has(data_copy, "data/regions.csv:1:name_en: name_en: column order differs from the schema: expected 'region_id' here")
+    assert migresearch.validate(data_copy).ok is False

@@ -33,7 +33,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser():  # noqa: ANN201
+def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -43,7 +43,7 @@ def browser():  # noqa: ANN201
 
 
 @pytest.mark.parametrize("page_path", ["index.html", "en/10-eu-celac-dialogue.html", "es/01-framework-profile-celac.html"])
-def test_report_in_headless_chromium(site: Path, browser, page_path: str) -> None:  # noqa: ANN001
+def test_report_in_headless_chromium(site: Path, browser, page_path: str) -> None:
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     requests, errors = [], []
     page.on("request", lambda r: requests.append(r.url))

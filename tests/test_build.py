@@ -273,7 +273,7 @@ def test_parameter_values_round_trip_exactly() -> None:
     tricky = {"text": "quote \" ' back\\slash \n newline ñ 😀", "code": "007", "n": 1, "flag": True, "f": 1e3}
     inject_parameters(nb, tricky)
     namespace: dict[str, object] = {}
-    exec(nb.cells[1].source, namespace)  # noqa: S102 - the injected cell is what the report runs
+    exec(nb.cells[1].source, namespace)
     assert {k: namespace[k] for k in tricky} == tricky
     with pytest.raises(TypeError):
         inject_parameters(nb, {"when": Path("x")})

@@ -49,3 +49,21 @@ def test_import_is_silent_offline_and_light() -> None:
     events, heavy = result.stdout.splitlines()
     assert events == "[]", events
     assert heavy == "[]", heavy
+
+
+def test_installed_layout_reads_data_through_importlib_resources(tmp_path: Path) -> None:
+    """As in the wheel (pyproject force-includes data/ as migresearch/data): no checkout, no $MIGRESEARCH_DATA."""
+    import os
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "src" / "migresearch", site / "migresearch", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", site / "migresearch" / "data")
+    env = {k: v for k, v in os.environ.items() if k != "MIGRESEARCH_DATA"} | {"PYTHONPATH": str(site)}
+    code = ("import migresearch, migresearch.paths as p; print(p.project_root(), p.data_dir().relative_to(p._PACKAGE_DIR), "
+            "len(migresearch.load('countries')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+    import migresearch
+
+    expected = str(len(migresearch.load("countries")))
+    assert result.stdout.split() == ["None", "data", expected], result.stdout + result.stderr

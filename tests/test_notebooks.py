@@ -71,7 +71,7 @@ def test_runs_in_a_real_jupyter_kernel(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_dialogue_regression(nb_regression, tmp_path: Path) -> None:  # noqa: ANN001
+def test_dialogue_regression(nb_regression, tmp_path: Path) -> None:
     """pytest-notebook: outputs of the dialogue report (English) against the stored ones.
 
     PNG bytes, timings and metadata are ignored; tables and text are compared. After a reviewed data

@@ -33,7 +33,7 @@ def test_date_rule_accepts_only_what_parses(s: str) -> None:
 
 
 @given(st.decimals(allow_nan=False, allow_infinity=False, min_value=0, max_value=10**12, places=3))
-def test_plain_decimals_are_accepted_and_read_exactly(x) -> None:  # noqa: ANN001
+def test_plain_decimals_are_accepted_and_read_exactly(x) -> None:
     text = format(x, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".") or "0"
@@ -72,7 +72,7 @@ def test_show_is_one_line(s: str) -> None:
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=30), min_size=1, max_size=8))
-def test_reader_line_numbers_follow_multiline_cells(tmp_path_factory, notes: list[str]) -> None:  # noqa: ANN001
+def test_reader_line_numbers_follow_multiline_cells(tmp_path_factory, notes: list[str]) -> None:
     """Whatever the quoted cells contain, each problem points at the physical line its record starts on."""
     folder = Path(tmp_path_factory.mktemp("d"))
     rows = [CLAIMS.names]

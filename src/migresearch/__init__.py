@@ -67,7 +67,7 @@ def describe(name: str) -> pd.DataFrame:
     return _f(name)
 
 
-def validate(data_dir: str | os.PathLike[str] | None = None):  # noqa: ANN201
+def validate(data_dir: str | os.PathLike[str] | None = None):
     """Validate every table of a data folder; returns a report with all problems."""
     from migresearch.validation import validate as _f
 

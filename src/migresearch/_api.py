@@ -110,7 +110,7 @@ def describe(name: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def constraint_text(col) -> str:  # noqa: ANN001
+def constraint_text(col) -> str:
     """A short human-readable statement of a column's rule."""
     parts = []
     if col.values:

@@ -65,7 +65,7 @@ class Outcome:
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
     out.mkdir(parents=True, exist_ok=True)
-    fh = open(out / LOCK, "a+")  # noqa: SIM115 - held for the duration of the build
+    fh = open(out / LOCK, "a+")
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -105,7 +105,7 @@ def read_manifest(out: Path) -> dict[str, dict[str, Any]]:
 def build_stamp() -> str:
     """UTC time of the build, or ``SOURCE_DATE_EPOCH`` when set (the single varying part of each page)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -159,7 +159,7 @@ def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, t
     from migresearch import engine
     from migresearch.atomic import write_text
 
-    run_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
+    run_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
     staging = out / f".staging-{run_id}"
     staging.mkdir()
     previous_env = os.environ.get(paths.ENV_VAR)

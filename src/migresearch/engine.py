@@ -66,10 +66,10 @@ def _make_shell() -> Any:
     from traitlets.config import Config
 
     class Publisher(DisplayPublisher):
-        def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):  # noqa: ANN001, ANN003, ANN201
+        def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
             _CURRENT.append(new_output("display_data", data=_jsonable(data), metadata=metadata or {}))
 
-        def clear_output(self, wait=False):  # noqa: ANN001, ANN201
+        def clear_output(self, wait=False):
             _CURRENT.clear()
 
     class Hook(DisplayHook):
@@ -79,7 +79,7 @@ def _make_shell() -> Any:
         def write_output_prompt(self) -> None:
             pass
 
-        def write_format_data(self, format_dict, md_dict=None) -> None:  # noqa: ANN001
+        def write_format_data(self, format_dict, md_dict=None) -> None:
             _CURRENT.append(new_output("execute_result", data=_jsonable(format_dict), metadata=md_dict or {},
                                        execution_count=self.shell.execution_count))
 
@@ -90,7 +90,7 @@ def _make_shell() -> Any:
         displayhook_class = Type(Hook)
         display_pub_class = Type(Publisher)
 
-        def _showtraceback(self, etype, evalue, stb):  # noqa: ANN001, ANN202
+        def _showtraceback(self, etype, evalue, stb):
             _CURRENT.append(new_output("error", ename=getattr(etype, "__name__", str(etype)), evalue=str(evalue),
                                        traceback=list(stb)))
 
@@ -156,7 +156,7 @@ def register_engine() -> None:
 
     class InProcessEngine(Engine):
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, **kwargs):  # noqa: ANN001, ANN003, ANN206
+        def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, **kwargs):
             shell = _SHELL[0] if _SHELL else _make_shell()
             for index, cell in enumerate(nb_man.nb.cells):
                 nb_man.cell_start(cell, index)
@@ -224,7 +224,6 @@ class PageContext:
 
 def make_exporter() -> Any:
     from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
 
     config = Config()
@@ -288,7 +287,7 @@ def warm_up(data_dir: Path | None = None) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot  # noqa: F401
+    import matplotlib.pyplot
     import nbformat  # noqa: F401
     import papermill  # noqa: F401
 
@@ -359,7 +358,7 @@ def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: Pag
         status = "timeout" if exc.ename == "CellTimeout" else "failed"
         first_line = str(exc.evalue).strip()
         result = {"status": status, "message": f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {first_line}"}
-    except Exception as exc:  # noqa: BLE001 - any failure of the job is reported, never raised into the parent
+    except Exception as exc:
         result = {"status": "failed", "message": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc()}
     result["notebook"] = str(nb_path)
     result["seconds"] = round(time.perf_counter() - started, 3)

@@ -422,7 +422,7 @@ def _check_header(display: str, header: Sequence[str], table: Table, problems: l
     expected = [n for n in declared if n in seen]
     if present == expected or len(set(present)) != len(present):
         return
-    for i, (got, want) in enumerate(zip(present, expected), start=1):
+    for got, want in zip(present, expected):
         if got != want:
             problems.append(Problem(display, 1, got, got, f"column order differs from the schema: expected '{want}' here"))
             return
