@@ -34,13 +34,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -163,7 +160,7 @@ def lookup_only_batch(store, queries) -> float:
     return time.perf_counter() - t0
 
 
-def figure_batch(queries, data_dir: Path) -> tuple[float, float, int]:
+def figure_batch(queries, data_dir: Path | None) -> tuple[float, float, int]:
     """Public ``figure()`` with its store pre-built; returns (total s, time spent on misses, misses)."""
     from migresearch.query import figure
 
@@ -217,9 +214,8 @@ def main() -> None:
         print(json.dumps({"duckdb": "missing", "per_query_ratio_vs_duckdb": None, "cold_ratio_vs_duckdb": None}))
         return
 
-    from migresearch import _api, paths, query
+    from migresearch import _api, query
     from migresearch.query import FigureStore
-    from migresearch.registry import DATASETS
     from migresearch.schema import MAX_FILE_BYTES
 
     n_rows = args.series * args.places * args.vintages
@@ -278,17 +274,14 @@ def main() -> None:
     print(f"answers agree on all {len(queries)} queries ({n_none} with no figure known yet), "
           f"and on {as_of_checked} further queries with as_of")
 
-    # figure(): prime its store cache for a private copy of the data folder, so no CSV of 1M rows is needed
-    tmp = Path(tempfile.mkdtemp(prefix="migresearch-bench-fig-"))
-    try:
-        src = paths.data_dir()
-        for spec in DATASETS:
-            if (src / spec.file).is_file():
-                shutil.copy2(src / spec.file, tmp / spec.file)
-        data_bytes = sum(p.stat().st_size for p in tmp.glob("*.csv"))
-        query._STORES.clear()
-        query._STORES[(str(tmp), _api.data_version(tmp))] = store
+    # figure(): prime its store cache with the synthetic store (figure() keys its cache on the validated parse
+    # of figures.csv, so no CSV of 1M rows is needed)
+    from migresearch import validation
 
+    parsed = validation.validate(None, ["figures"]).parsed["figures"]
+    query._STORES.clear()
+    query._STORES[id(parsed)] = (parsed, store)
+    try:
         # (i) batches, interleaved
         pa_t, lk_t, dk_t, fg_t, fg_miss_t = [], [], [], [], []
         fg_misses = 0
@@ -296,23 +289,12 @@ def main() -> None:
             pa_t.append(pandas_batch(store, queries)[0])
             dk_t.append(duckdb_batch(con, queries)[0])
             lk_t.append(lookup_only_batch(store, queries))
-            total, miss_t, fg_misses = figure_batch(queries, tmp)
+            total, miss_t, fg_misses = figure_batch(queries, None)
             fg_t.append(total)
             fg_miss_t.append(miss_t)
-        t0 = time.perf_counter()
-        for _ in range(20):
-            _api.data_version(tmp)
-        dv_s = (time.perf_counter() - t0) / 20
     finally:
         query._STORES.clear()
-        shutil.rmtree(tmp, ignore_errors=True)
-    sample = frame.iloc[:10000].to_csv(index=False).encode()
-    csv_bytes_1m = len(sample) / 10000 * n_rows
-    blob = sample * max(1, round(csv_bytes_1m / len(sample)))
-    t0 = time.perf_counter()
-    hashlib.sha256(blob).hexdigest()
-    hash_big_s = time.perf_counter() - t0
-    del blob
+    csv_bytes_1m = len(frame.iloc[:10000].to_csv(index=False).encode()) / 10000 * n_rows
 
     nq = len(queries)
     med = statistics.median
@@ -333,9 +315,6 @@ def main() -> None:
     if fg_misses:
         print(f"  figure(): {fg_misses} of {nq} queries have no answer; they cost {fmt_s(med(fg_miss_t) / fg_misses)} each "
               f"(hits: {fmt_s((med(fg_t) - med(fg_miss_t)) / (nq - fg_misses))} each)")
-    print(f"  figure() hashes every data file on each call (data_version): {fmt_s(dv_s)} for the {data_bytes / 1e6:.2f} MB "
-          f"data folder now; a {n_rows:,}-row figures.csv would be about {csv_bytes_1m / 1e6:.0f} MB, "
-          f"whose SHA-256 alone takes {fmt_s(hash_big_s)} per call")
     if csv_bytes_1m > MAX_FILE_BYTES:
         print(f"  note: such a figures.csv exceeds the validator's limit of {MAX_FILE_BYTES / 2**20:.0f} MiB, so load('figures') "
               "and figure() could not read it; FigureStore is measured on the in-memory frame")

@@ -167,16 +167,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "instrument_type.protocol": ("protocol", "protocolo"),
 }
 
-#: Code lists shown in reports, by label prefix -> (module attribute in migresearch.datasets.frameworks).
-CODE_LISTS: dict[str, str] = {
-    "event": "EVENTS",
-    "role": "ROLES",
-    "kind": "FRAMEWORK_KINDS",
-    "scope": "SCOPES",
-    "status": "FRAMEWORK_STATUS",
-    "meeting_kind": "MEETING_KINDS",
-    "modality": "MODALITIES",
-    "instrument_type": "INSTRUMENT_TYPES",
+#: Code lists shown in reports: label prefix -> (table, column) whose declared values need labels.
+CODE_LISTS: dict[str, tuple[str, str]] = {
+    "event": ("memberships", "event"),
+    "role": ("memberships", "role"),
+    "kind": ("frameworks", "kind"),
+    "scope": ("frameworks", "scope"),
+    "status": ("frameworks", "status"),
+    "meeting_kind": ("meetings", "kind"),
+    "modality": ("meetings", "modality"),
+    "instrument_type": ("instruments", "type"),
+    "precision": ("meetings", "start_precision"),
 }
 
 

@@ -21,10 +21,12 @@ from typing import Any
 
 import pandas as pd
 
-from migresearch import i18n, query
+from migresearch import _tables, i18n, query
 from migresearch._api import load
 
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
+#: Every declared role: the profile lists members, observers, presidencies... alike.
+ALL_ROLES: tuple[str, ...] = tuple(_tables.table("memberships").by_name["role"].values or ())
 
 
 def esc(value: Any) -> str:
@@ -312,7 +314,7 @@ class FrameworkProfile:
         out: list[Any] = [heading("section.members", lang)]
         if self.events.empty:
             return out + [paragraph(i18n.t("text.no_members", lang))]
-        now = query.members_on(self.framework, self.on, roles=tuple(i18n_roles()))
+        now = query.members_on(self.framework, self.on, roles=ALL_ROLES)
         out.append(paragraph(i18n.t("text.members_count", lang, n=int(now["role"].isin(["member", "state_party"]).sum()),
                                     date=i18n.date(self.on, "day", lang))))
         members = self.events[self.events["role"].isin(["member", "state_party"])]
@@ -350,12 +352,6 @@ class FrameworkProfile:
         groups = self.conflicts.groupby(["table", "record_id", "field"]).ngroups
         out.append(paragraph(i18n.t("text.conflicts_count", lang, n=groups)))
         return out + [conflicts_table(self.conflicts, lang)]
-
-
-def i18n_roles() -> list[str]:
-    from migresearch.datasets.frameworks import ROLES
-
-    return list(ROLES)
 
 
 def _field_label(field: str, lang: str) -> str:

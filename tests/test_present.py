@@ -1,0 +1,49 @@
+"""Data is always text in reports: escaping once, safe links, literal dollar signs in charts, cited tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from migresearch import present
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"), ("&amp;", "&amp;amp;"), ("**x** # h | [a](javascript:x)",
+     "**x** # h | [a](javascript:x)"), ("US$ 5 a US$ 10", "US$ 5 a US$ 10"), (None, ""), (pd.NA, "")],
+)
+def test_escaped_exactly_once(value: object, expected: str) -> None:
+    assert present.esc(value) == expected
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x.org", 'https://x.org/"onmouseover="a'])
+def test_links_only_from_http(url: str) -> None:
+    assert "<a" not in present.link("text", url)
+
+
+def test_http_link_is_escaped() -> None:
+    assert present.link("<b>", "https://example.org/?a=1&b=2") == '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer">&lt;b&gt;</a>'
+
+
+@pytest.mark.parametrize("label", ["US$ 5 a US$ 10", "$$", "$ {A $", r"$\frac{1}{0"])
+def test_chart_labels_are_literal(label: str) -> None:
+    """With mathtext on, these labels raise or render as formulas; the chart draws them as text."""
+    meetings = pd.DataFrame({"start_date": pd.to_datetime(["2010-01-01", "2012-01-01"]), "series": [label, label],
+                             "label": [label, "II"]})
+    png = present.meetings_chart(meetings, "es")
+    assert png is not None and png.data.startswith(b"\x89PNG")
+
+
+def test_chart_bytes_are_deterministic() -> None:
+    meetings = pd.DataFrame({"start_date": pd.to_datetime(["2010-01-01"]), "series": ["hlm"], "label": ["I"]})
+    assert present.meetings_chart(meetings, "en").data == present.meetings_chart(meetings, "en").data
+
+
+def test_every_table_names_its_sources() -> None:
+    frame = pd.DataFrame({"x": ["a"], "source_id": [None]})
+    with pytest.raises(ValueError, match="needs at least one source"):
+        present.table(frame, [("field.value", present.text_cell("x"))], "en")
+    ok = pd.DataFrame({"x": ["<i>"], "source_id": ["fw-eeas-migration-dialogue"]})
+    html = present.table(ok, [("field.value", present.text_cell("x"))], "es").markup
+    assert "&lt;i&gt;" in html and "Fuentes" in html and "datos al" in html
