@@ -167,7 +167,7 @@ def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, t
     try:
         engine.warm_up()
         context = engine.PageContext(__version__, data_hash[:12], build_stamp())
-        bar = _progress(len(todo)) if progress else None
+        bar = _Bar(len(todo)) if progress else None
         with bar or contextlib.nullcontext():
             results = engine.run(todo, notebooks, staging, n_jobs, timeout, context,
                                  on_done=(lambda r: bar.advance(r)) if bar else None)
@@ -241,10 +241,6 @@ class _Bar:
 
     def advance(self, result: Any) -> None:
         self.progress.update(self.task, advance=1, description=f"{result.job.relpath}: {result.status}")
-
-
-def _progress(total: int) -> _Bar:
-    return _Bar(total)
 
 
 def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str) -> None:

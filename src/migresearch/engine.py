@@ -37,6 +37,8 @@ from migresearch.reports import Job
 KERNEL_NAME = "migresearch"
 ENGINE_NAME = "migresearch"
 _CURRENT: list[Any] = []  # outputs of the cell being executed
+_SHELL: list[Any] = []  # the pristine shell made by warm_up(), inherited by every forked report
+_EXPORTER: list[Any] = []  # the HTML exporter with its templates compiled, likewise inherited
 
 
 class CellTimeout(Exception):
@@ -168,9 +170,6 @@ def register_engine() -> None:
                     nb_man.cell_complete(nb_man.nb.cells[index], cell_index=index)
 
     papermill_engines.register(ENGINE_NAME, InProcessEngine)
-
-
-_SHELL: list[Any] = []
 
 
 # --- parameters ----------------------------------------------------------------------------------
@@ -321,9 +320,6 @@ def warm_up(data_dir: Path | None = None) -> None:
             pass  # each report will fail at its own load cell, naming the data error
 
 
-_EXPORTER: list[Any] = []
-
-
 def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext) -> None:
     """Run in the forked process: execute, render, write the result file. Never returns normally on success paths."""
     import logging
@@ -389,6 +385,7 @@ def run(
             proc = ctx.Process(target=_child, args=(job, notebooks / job.spec.notebook, staging, timeout, context), daemon=True)
             start = time.monotonic()
             proc.start()
+            # SIGALRM stops a cell stuck in Python; this kill stops one stuck in C (50 cells' worth of time)
             deadline = start + (hard_deadline(job) if hard_deadline else timeout * 50 + 30)
             running[proc.sentinel] = (proc, job, start, deadline)
         ready = wait(list(running), timeout=0.5)
