@@ -76,7 +76,10 @@ def dialogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_real_report_built_in_both_languages(dialogue: Path) -> None:
-    manifest = json.loads((dialogue / "manifest.json").read_text(encoding="utf-8"))["reports"]
+    document = json.loads((dialogue / "manifest.json").read_text(encoding="utf-8"))
+    assert len(document["data_version"]) == 12 and len(document["code_hash"]) == 12
+    assert document["git_commit"] is None or len(document["git_commit"]) == 40
+    manifest = document["reports"]
     assert {r["path"] for r in manifest} == {"en/10-eu-celac-dialogue.html", "es/10-eu-celac-dialogue.html"}
     assert all(r["status"] == "ok" and len(r["inputs_hash"]) == 64 and r["seconds"] > 0 for r in manifest)
     assert set(manifest[0]) >= {"notebook", "parameters", "lang", "path", "inputs_hash", "status", "seconds"}

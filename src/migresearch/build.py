@@ -149,13 +149,34 @@ def build(
             else:
                 outcome.skipped.append(job.relpath)
         if todo:
-            _run(todo, out, data, notebooks, jobs or os.cpu_count() or 1, timeout, hashes, manifest, outcome, progress, data_hash)
+            _run(todo, out, data, notebooks, jobs or os.cpu_count() or 1, timeout, hashes, manifest, outcome, progress, data_hash,
+                 code_hash)
         write_index(out, manifest, data_hash)
     return outcome
 
 
+def git_commit() -> str | None:
+    """The commit of the source checkout, read from ``.git`` without running git; ``None`` outside a checkout."""
+    root = paths.project_root()
+    git = root / ".git" if root else None
+    try:
+        head = (git / "HEAD").read_text(encoding="utf-8").strip()  # type: ignore[operator]
+        if not head.startswith("ref: "):
+            return head
+        ref = head[5:]
+        if (git / ref).is_file():  # type: ignore[operator]
+            return (git / ref).read_text(encoding="utf-8").strip()  # type: ignore[operator]
+        for line in (git / "packed-refs").read_text(encoding="utf-8").splitlines():  # type: ignore[operator]
+            if line.endswith(" " + ref):
+                return line.split()[0]
+    except (OSError, TypeError):
+        pass
+    return None
+
+
 def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, timeout: float,
-         hashes: dict[str, str], manifest: dict[str, dict[str, Any]], outcome: Outcome, progress: bool, data_hash: str) -> None:
+         hashes: dict[str, str], manifest: dict[str, dict[str, Any]], outcome: Outcome, progress: bool, data_hash: str,
+         code_hash: str) -> None:
     from migresearch import engine
     from migresearch.atomic import write_text
 
@@ -215,7 +236,8 @@ def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, t
                     else:
                         outcome.messages.append(f"{r.job.relpath}: withheld because another language of {pair} failed")
                 manifest[r.job.relpath] = entry
-        write_text(out / MANIFEST, json.dumps({"reports": [manifest[k] for k in sorted(manifest)]}, indent=1, ensure_ascii=False) + "\n")
+        header = {"package_version": __version__, "data_version": data_hash[:12], "code_hash": code_hash[:12], "git_commit": git_commit()}
+        write_text(out / MANIFEST, json.dumps({**header, "reports": [manifest[k] for k in sorted(manifest)]}, indent=1, ensure_ascii=False) + "\n")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if previous_env is None:
