@@ -43,6 +43,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _common import table
 
 SQL = (
     "SELECT * FROM figures WHERE series_id = ? AND place = ? AND published_date <= ? "
@@ -62,16 +63,6 @@ def fmt_s(x: float) -> str:
     if x < 1:
         return f"{x * 1000:.2f} ms"
     return f"{x:.2f} s"
-
-
-def table(title: str, header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    print(f"\n{title}")
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print("  ".join((str(c).rjust(w) if j else str(c).ljust(w)) for j, (c, w) in enumerate(zip(r, widths))))
 
 
 # --- data -----------------------------------------------------------------------------------------

@@ -42,6 +42,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import table  # bench/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 #: Tables copied unchanged into the multiplied folder (their keys have fixed formats: ISO codes,
 #: objective numbers, semesters) -- every other table is repeated.
@@ -64,16 +66,6 @@ def fmt_s(x: float | None) -> str:
     if x < 1:
         return f"{x * 1000:.0f} ms"
     return f"{x:.2f} s"
-
-
-def table(title: str, header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    print(f"\n{title}")
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print("  ".join((str(c).rjust(w) if j else str(c).ljust(w)) for j, (c, w) in enumerate(zip(r, widths))))
 
 
 def run_wall(args: list[str]) -> float:
