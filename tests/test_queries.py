@@ -122,3 +122,10 @@ def test_joins_refuse_ambiguous_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(query, "load", fake)
     with pytest.raises(ValueError, match="ambiguous"):
         query._party_names(None)
+
+
+def test_one_pro_tempore_presidency_at_a_time() -> None:
+    """A later holder's term start ends the previous one's term even when the handover is not dated."""
+    ppt = ("pro_tempore_presidency",)
+    assert list(query.members_on("celac", "2016-06-01", roles=ppt)["party"]) == ["DOM"]
+    assert list(query.members_on("celac", "2020-06-01", roles=ppt)["party"]) == ["MEX"]

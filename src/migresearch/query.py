@@ -22,6 +22,9 @@ from migresearch.integrity import ACTIVE_STATES, replay
 
 #: Roles that make a party a full participant (what ``members_on`` counts by default).
 MEMBER_ROLES: tuple[str, ...] = ("member", "state_party")
+#: Roles held by one party at a time: a new holder's term start ends the previous holder's term,
+#: since sources often date a handover only by who took over.
+EXCLUSIVE_ROLES: tuple[str, ...] = ("pro_tempore_presidency",)
 
 _DataDir = str | os.PathLike[str] | None
 
@@ -55,7 +58,13 @@ def _states_on(events: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
                 since = tag
             state, last = after, tag
         rows.append({"party": party, "role": role, "state": state, "since_row": since, "last_row": last})
-    return pd.DataFrame(rows, columns=["party", "role", "state", "since_row", "last_row"])
+    states = pd.DataFrame(rows, columns=["party", "role", "state", "since_row", "last_row"])
+    for role in EXCLUSIVE_ROLES:
+        holders = states[(states["role"] == role) & states["state"].isin(ACTIVE_STATES)]
+        if len(holders) > 1:
+            latest = holders["since_row"].map(lambda i: events.loc[i, "date"]).idxmax()
+            states.loc[holders.index.drop(latest), "state"] = "succeeded"
+    return states
 
 
 def data_as_of(data_dir: _DataDir = None) -> dt.date:
