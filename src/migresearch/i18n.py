@@ -148,6 +148,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "meeting_kind.ministerial": ("ministerial meeting", "reunión ministerial"),
     "meeting_kind.round": ("round", "ronda"),
     "meeting_kind.regional_review": ("regional review", "examen regional"),
+    "meeting_kind.global_review": ("global review", "examen mundial"),
     "meeting_kind.forum": ("forum", "foro"),
     "meeting_kind.technical_meeting": ("technical meeting", "reunión técnica"),
     "meeting_kind.launch": ("launch", "lanzamiento"),

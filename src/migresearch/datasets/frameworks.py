@@ -52,6 +52,7 @@ MEETING_KINDS = (
     "ministerial",
     "round",
     "regional_review",
+    "global_review",
     "forum",
     "technical_meeting",
     "launch",
