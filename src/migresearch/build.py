@@ -151,8 +151,19 @@ def build(
         if todo:
             _run(todo, out, data, notebooks, jobs or os.cpu_count() or 1, timeout, hashes, manifest, outcome, progress, data_hash,
                  code_hash)
-        write_index(out, manifest, data_hash)
+        write_index(out, manifest, data_hash, framework_names(data))
     return outcome
+
+
+def framework_names(data_dir: Path) -> dict[str, tuple[str, str]]:
+    """English and Spanish names of the frameworks, read with :mod:`csv` (no pandas on the no-op path)."""
+    import csv
+
+    try:
+        with (data_dir / "frameworks.csv").open(encoding="utf-8", newline="") as fh:
+            return {r["framework_id"]: (r["name_en"], r["name_es"]) for r in csv.DictReader(fh)}
+    except (OSError, KeyError):
+        return {}
 
 
 def git_commit() -> str | None:
@@ -265,9 +276,12 @@ class _Bar:
         self.progress.update(self.task, advance=1, description=f"{result.job.relpath}: {result.status}")
 
 
-def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str) -> None:
+def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str, names: dict[str, tuple[str, str]] | None = None) -> None:
     """``index.html``: every report, both languages side by side, with parameters and status (no timings: stable bytes)."""
     from migresearch import i18n
+
+    titles = {spec.notebook: spec.title_key for spec in REPORTS}
+    names = names or {}
 
     rows: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
     for entry in manifest.values():
@@ -286,8 +300,14 @@ def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str) 
             name = html.escape(Path(e["path"]).name)
             link = f'<a href="{html.escape(e["path"])}">{name}</a>' if ok else name
             cells.append(f'<td>{link} <span class="status status-{html.escape(e["status"])}">{html.escape(e["status"])}</span></td>')
-        p = ", ".join(f"{k}={v}" for k, v in json.loads(params).items())
-        body.append(f"<tr><td>{html.escape(notebook)}</td><td>{html.escape(p)}</td>{''.join(cells)}</tr>")
+        values = json.loads(params)
+        p = ", ".join(f"{k}={v}" for k, v in values.items())
+        key = titles.get(Path(notebook).name)
+        title = " / ".join(dict.fromkeys(i18n.t(key, lang) for lang in LANGS)) if key else Path(notebook).stem
+        name = names.get(str(values.get("framework", "")))
+        if name:
+            title += ": " + " / ".join(dict.fromkeys(name))
+        body.append(f"<tr><td>{html.escape(title)}<br><small>{html.escape(notebook)}</small></td><td>{html.escape(p)}</td>{''.join(cells)}</tr>")
     title = f"{i18n.t('report.index', 'en')} / {i18n.t('report.index', 'es')}"
     page = (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -296,7 +316,7 @@ def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str) 
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}"
         ".status-ok{color:#1a7f37}.status-failed,.status-timeout,.status-died,.status-withheld{color:#cf222e}</style>\n</head>\n<body>\n"
         f"<h1>{html.escape(title)}</h1>\n<p>migresearch {html.escape(__version__)} · data {html.escape(data_hash[:12])}</p>\n"
-        "<table><thead><tr><th>Notebook / Cuaderno</th><th>Parameters / Parámetros</th><th>English</th><th>Español</th></tr></thead>\n"
+        "<table><thead><tr><th>Report / Informe</th><th>Parameters / Parámetros</th><th>English</th><th>Español</th></tr></thead>\n"
         f"<tbody>\n{chr(10).join(body)}\n</tbody></table>\n</body>\n</html>\n"
     )
     target = out / "index.html"
