@@ -90,6 +90,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.meeting_number": ("Meeting number", "Número de reunión"),
     "text.members_count": ("{n} parties in the role of member or state party on {date}.",
                            "{n} partes con función de miembro o Estado parte al {date}."),
+    "text.undated": ("Not counted because no date of joining is recorded: {parties}.",
+                     "No se cuentan porque no consta la fecha de ingreso: {parties}."),
     "text.no_members": ("No membership events are recorded for this framework.",
                         "No hay eventos de membresía registrados para este marco."),
     "text.hlm_listed": ("The data hold {n} numbered high-level meetings, from {first} to {last}.",

@@ -207,7 +207,7 @@ def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = No
 
         ax.legend(handles=[Patch(color="#3b6ea5", label=i18n.t("chart.active", lang)),
                            Patch(color="#d9a441", hatch="///", label=i18n.t("chart.suspended", lang))],
-                  loc="lower right", fontsize=8, frameon=False)
+                  loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
         return _render(fig, i18n.t("chart.members_title", lang))
 
 
@@ -318,6 +318,9 @@ class FrameworkProfile:
         out.append(paragraph(i18n.t("text.members_count", lang, n=int(now["role"].isin(["member", "state_party"]).sum()),
                                     date=i18n.date(self.on, "day", lang))))
         members = self.events[self.events["role"].isin(["member", "state_party"])]
+        undated = sorted(set(members.loc[members["date"].isna(), "party"]) - set(now["party"]))
+        if undated:
+            out.append(paragraph(i18n.t("text.undated", lang, parties=", ".join(undated))))
         out += cited_chart(membership_chart(members, lang, self.on), members["source_id"], lang)
         out.append(heading("section.members_now", lang, level=3))
         cols = [("field.party", lambda row: esc(row["party"]) + " " + esc(row[f"name_{lang}"])),
