@@ -60,7 +60,7 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     report = validate(data_dir, [name])
     if report.problems:
         raise DataValidationError(report.problems)
-    key = (id(report.parsed[name]), name)
+    key = (str(report.data_dir), name)
     cached = _FRAMES.get(key)
     if cached is not None and cached[0] is report.parsed[name]:
         return cached[1].copy(deep=True)
@@ -77,8 +77,9 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     return frame.copy(deep=True)
 
 
-#: Typed frames already built from a validated parse (keyed by the parse object, which the validation cache renews).
-_FRAMES: dict[tuple[int, str], tuple[object, pd.DataFrame]] = {}
+#: The typed frame last built per (data folder, table), with the validated parse it was built from;
+#: a new parse (the file changed) replaces it.
+_FRAMES: dict[tuple[str, str], tuple[object, pd.DataFrame]] = {}
 
 
 def describe(name: str) -> pd.DataFrame:
