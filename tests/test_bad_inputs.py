@@ -389,3 +389,18 @@ def test_column_order_must_follow_the_schema(data_copy: Path) -> None:
     write_rows(path, [[r[1], r[0], *r[2:]] for r in rows])
     assert_has(data_copy, "data/regions.csv:1:name_en: name_en: column order differs from the schema: expected 'region_id' here")
     assert migresearch.validate(data_copy).ok is False
+
+
+def test_meeting_outside_its_stated_presidency(data_copy: Path, edit) -> None:
+    path = data_copy / "meetings.csv"
+    record = next(i for i, r in enumerate(read_rows(path)) if r[0] == "eu-celac-sdcm-hlm-07")
+    edit(path, record, "eu_presidency_iso3", "IRL")
+    assert_has(data_copy, f"data/meetings.csv:{line_of(path, record)}:eu_presidency_iso3: IRL: "
+                          "meeting start 2012-11-28 falls in the presidency of CYP (2012-H2), not IRL")
+
+
+def test_meeting_numbers_must_be_contiguous(data_copy: Path, edit) -> None:
+    path = data_copy / "meetings.csv"
+    record = next(i for i, r in enumerate(read_rows(path)) if r[0] == "eu-celac-sdcm-hlm-09")
+    edit(path, record, "number", "11")
+    assert_has(data_copy, f"data/meetings.csv:{line_of(path, record)}:number: 11: series eu-celac-sdcm/hlm jumps to 11: no row for 9–10")

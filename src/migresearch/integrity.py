@@ -153,15 +153,13 @@ def _meetings(parsed: dict[str, Parsed]) -> Iterator[Problem]:
             yield Problem(p.display, line, "start_date", "", "a meeting without a date needs a note saying why", rec)
         iso3 = row.get("eu_presidency_iso3", "")
         if iso3 and start and terms:
-            for label, day in (("start", start), ("end", end or start)):
-                possible = {t.iso3 for t in terms if t.start <= day[1] and day[0] <= t.end}
-                if possible and iso3 not in possible:
-                    held = ", ".join(sorted(f"{t.iso3} ({t.semester})" for t in terms if t.start <= day[1] and day[0] <= t.end))
-                    yield Problem(
-                        p.display, line, "eu_presidency_iso3", iso3,
-                        f"meeting {label} {row['start_date' if label == 'start' else 'end_date'] or row['start_date']} "
-                        f"falls in the presidency of {held}, not {iso3}", rec,
-                    )
+            for column, day in (("start_date", start), ("end_date", end or start)):
+                overlapping = [t for t in terms if t.start <= day[1] and day[0] <= t.end]
+                if overlapping and iso3 not in {t.iso3 for t in overlapping}:
+                    held = ", ".join(sorted(f"{t.iso3} ({t.semester})" for t in overlapping))
+                    when = row.get(column) or row["start_date"]
+                    yield Problem(p.display, line, "eu_presidency_iso3", iso3,
+                                  f"meeting {column.removesuffix('_date')} {when} falls in the presidency of {held}, not {iso3}", rec)
                     break
         if row.get("number"):
             series[(row.get("framework_id", ""), row.get("series", ""))].append((int(row["number"]), line, rec))
