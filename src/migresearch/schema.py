@@ -209,6 +209,22 @@ def source_id() -> Any:
     )
 
 
+#: Longest quotation kept as a row's evidence: metadata and short quotes only, never restricted full texts.
+MAX_EVIDENCE = 300
+
+
+def evidence() -> Any:
+    """A short quotation from the cited source that shows the row's key values."""
+    return _field(
+        "text",
+        "Evidence",
+        f"A short quotation (at most {MAX_EVIDENCE} characters, in the source's language) from the cited source "
+        "that shows this row's key values; empty only when the note says why.",
+        nullable=True,
+        extra={"multiline": False, "max_length": MAX_EVIDENCE},
+    )
+
+
 def inferred() -> Any:
     """Which of the row's fields are inferred rather than stated by the source."""
     return plist(

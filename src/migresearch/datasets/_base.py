@@ -168,6 +168,9 @@ def _check_text(col: Column, v: str) -> str | None:
         return "leading or trailing whitespace"
     if len(v) > MAX_CELL:
         return f"cell longer than {MAX_CELL} characters"
+    limit = col.meta.get("max_length")
+    if limit is not None and len(v) > limit:
+        return f"longer than {limit} characters ({len(v)})"
     if unicodedata.normalize("NFC", v) != v:
         return "text is not in Unicode NFC form"
     return None

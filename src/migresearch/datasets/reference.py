@@ -153,6 +153,7 @@ class EuPresidencies(pa.DataFrameModel):
         "Country", "Member state holding the presidency.", pattern=s.ISO3, fk="countries.iso3"
     )
     source_id: Series[pd.StringDtype] = s.source_id()
+    evidence: Series[pd.StringDtype] = s.evidence()
     note: Series[pd.StringDtype] = s.note()
 
     class Config:
