@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from migresearch import schema as s
+from migresearch.datasets import fields as s
 
 LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "lt", "cs", "sk", "sv", "fi", "hu", "pl")
 SOURCE_KINDS = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from migresearch.datasets import frameworks as fw
 from migresearch.datasets import practices as pr
 from migresearch.datasets import reference as ref
-from migresearch.schema import DatasetSpec
+from migresearch.datasets.fields import DatasetSpec
 
 DATASETS: tuple[DatasetSpec, ...] = (
     DatasetSpec("sources", "sources.csv", ref.Sources, "Sources",
