@@ -8,7 +8,7 @@ from pandera.typing import Series
 
 from migresearch.datasets import fields as s
 
-LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "lt", "cs", "sk", "sv", "fi", "hu", "pl")
+LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "lt", "cs", "sk", "sv", "fi", "hu", "pl", "sl")
 SOURCE_KINDS = (
     "official",  # a government, EU institution or intergovernmental body speaking for itself
     "intergovernmental",  # IOM, UN, SELA, IDB, R4V and other agencies reporting

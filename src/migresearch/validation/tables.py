@@ -191,7 +191,7 @@ TRANSITIONS: dict[str, dict[str | None, str | None]] = {
     "ratify": {None: "ratified", "signed": "ratified"},
     "join": {None: "active", "signed": "active", "ratified": "active"},
     "enter_into_force": {None: "active", "signed": "active", "ratified": "active", "active": "active"},
-    "suspend": {"active": "suspended"},
+    "suspend": {"active": "suspended", "suspended": "suspended"},
     "rejoin": {"suspended": "active", "withdrawn": "active"},
     "withdraw": {"active": "withdrawn", "suspended": "withdrawn", "signed": "withdrawn", "ratified": "withdrawn"},
     "term_start": {None: "in_term"},
