@@ -37,6 +37,7 @@ __all__ = [
     "load_forum_themes",
     "load_instruments",
     "load_regularisations",
+    "load_regularisation_instruments",
     "load_consular_mechanisms",
     "load_consular_coverage",
     "load_practices",
@@ -139,6 +140,11 @@ def load_instruments(data_dir: str | os.PathLike[str] | None = None) -> pd.DataF
 def load_regularisations(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Load the ``regularisations`` table (``load("regularisations")``)."""
     return load("regularisations", data_dir)
+
+
+def load_regularisation_instruments(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the ``regularisation_instruments`` table (``load("regularisation_instruments")``)."""
+    return load("regularisation_instruments", data_dir)
 
 
 def load_consular_mechanisms(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
