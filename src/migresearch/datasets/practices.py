@@ -9,7 +9,7 @@ from pandera.typing import Series
 from migresearch import schema as s
 
 PROGRAMME_STATUS = ("announced", "open", "closed", "ongoing", "repealed", "replaced")
-CUTOFF_KINDS = ("entry_before", "residence_since", "registered_by", "status_held_by", "none")
+CUTOFF_KINDS = ("entry_before", "residence_since", "employed_since", "registered_by", "status_held_by", "none")
 INSTRUMENT_KINDS = (
     "law",
     "provisional_measure",
@@ -78,7 +78,7 @@ class Regularisations(pa.DataFrameModel):
         CUTOFF_KINDS,
         "Cut-off kind",
         "What `eligibility_cutoff_date` means: `entry_before` (entered the country by that date), `residence_since` (lived in the "
-        "country since or on that date), `registered_by` (registered in a census or register by that date), `status_held_by` "
+        "country since or on that date), `employed_since` (worked in the country since that date), `registered_by` (registered in a census or register by that date), `status_held_by` "
         "(the applicant or a relative held a given permit or status on that date), `none` (no date condition); empty when unknown.",
         nullable=True,
     )
