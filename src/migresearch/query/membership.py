@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from migresearch.query._common import _check_framework, _DataDir, _day
+from migresearch.errors import AmbiguousKeyError
+from migresearch.query._common import _check_codes, _check_country, _check_framework, _DataDir, _day
 from migresearch.query._common import table as load
 from migresearch.validation.tables import ACTIVE_STATES, replay
 
@@ -67,6 +68,7 @@ def members_on(framework: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, d
     ['BOL', 'COL', 'ECU', 'PER']
     """
     _check_framework(framework, data_dir)
+    roles = _check_codes(roles, "memberships", "role", "role")
     day = _day(on)
     events = _events(data_dir)
     events = events[(events["framework_id"] == framework) & events["role"].isin(roles)]
@@ -96,7 +98,7 @@ def _party_names(data_dir: _DataDir) -> pd.DataFrame:
     names = pd.concat([c, f], ignore_index=True)
     if names["party"].duplicated().any():
         dup = names.loc[names["party"].duplicated(), "party"].tolist()
-        raise ValueError(f"party identifiers are ambiguous between countries and frameworks: {dup}")
+        raise AmbiguousKeyError(f"party identifiers are ambiguous between countries and frameworks: {dup}")
     return names
 
 
@@ -106,6 +108,8 @@ def frameworks_of(country: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, 
     >>> "can" in set(frameworks_of("PER", "2015-07-01")["framework_id"])
     True
     """
+    _check_country(country, data_dir)
+    roles = _check_codes(roles, "memberships", "role", "role")
     day = _day(on)
     events = _events(data_dir)
     events = events[(events["party"] == country) & events["role"].isin(roles)]
@@ -122,10 +126,8 @@ def frameworks_of(country: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, 
 
 def membership_history(country: str, data_dir: _DataDir = None) -> pd.DataFrame:
     """Every membership event of ``country`` across all frameworks, oldest first (undated last)."""
+    _check_country(country, data_dir)
     events = _events(data_dir)
-    countries = set(load("countries", data_dir)["iso3"].astype(str))
-    if country not in countries:
-        raise KeyError(f"unknown country code {country!r} (ISO 3166-1 alpha-3 expected)")
     out = events[events["party"] == country]
     names = load("frameworks", data_dir)[["framework_id", "name_en", "name_es"]]
     out = out.merge(names, on="framework_id", how="left", validate="many_to_one")
@@ -138,6 +140,7 @@ def overlaps(on: Any, roles: tuple[str, ...] = MEMBER_ROLES, data_dir: _DataDir 
 
     A column ``n_frameworks`` counts each country's frameworks; rows are countries that sit in at least one.
     """
+    roles = _check_codes(roles, "memberships", "role", "role")
     day = _day(on)
     events = _events(data_dir)
     events = events[(events["party_type"] == "country") & events["role"].isin(roles)]

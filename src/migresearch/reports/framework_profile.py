@@ -12,6 +12,7 @@ import pandas as pd
 from migresearch import i18n, query
 from migresearch._api import load
 from migresearch.datasets import compiled as _tables
+from migresearch.errors import UnknownFrameworkError
 from migresearch.present.charts import cited_chart, meetings_chart, membership_chart
 from migresearch.present.html import (
     Html,
@@ -40,8 +41,7 @@ class FrameworkProfile:
         frameworks = load("frameworks")
         hit = frameworks[frameworks["framework_id"] == framework]
         if hit.empty:
-            valid = ", ".join(sorted(frameworks["framework_id"].astype(str)))
-            raise ValueError(f"unknown framework {framework!r}; valid: {valid}")
+            raise UnknownFrameworkError(framework, frameworks["framework_id"].astype(str))
         self.framework = framework
         self.row = hit.iloc[0]
         self.frameworks = frameworks
