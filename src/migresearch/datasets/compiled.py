@@ -112,8 +112,8 @@ def compile_schema(model: type) -> Table:
 _PACKAGE = Path(__file__).resolve().parent.parent
 COMPILED = _PACKAGE / "datasets" / "_compiled.json"
 #: The files whose content defines the tables (their hash guards the compiled JSON).
-DECLARING = ("datasets/fields.py", "datasets/registry.py", "datasets/compiled.py", "datasets/reference.py",
-             "datasets/frameworks.py", "datasets/practices.py")
+DECLARING = ("datasets/fields.py", "datasets/registry.py", "datasets/compiled.py", "datasets/events.py",
+             "datasets/reference.py", "datasets/frameworks.py", "datasets/practices.py")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 
 from migresearch.datasets.compiled import MAX_CELL, SLUG, Column
+from migresearch.errors import DeclarationError
 
 #: Characters refused in every cell: C0/C1 controls (except tab and newline in multiline text),
 #: bidirectional overrides and isolates, zero-width characters, the BOM.
@@ -142,7 +143,7 @@ def cell_rule(col: Column) -> Callable[[str], str | None]:
             return None
 
         return rule
-    raise ValueError(f"unknown field kind {kind!r} for column {col.name}")
+    raise DeclarationError(f"unknown field kind {kind!r} for column {col.name}")
 
 
 def floor_ceil(value: str, precision: str | None) -> tuple[dt.date, dt.date] | None:
