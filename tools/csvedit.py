@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from apply_evidence import serialise, split_records  # noqa: E402
+from apply_evidence import serialise, split_records
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
