@@ -28,7 +28,7 @@ browser:
 # Validate the data and regenerate the catalog only when a data file or the package changed;
 # `migresearch build` then decides per report from content hashes what to rebuild.
 CHECKED := $(VENV)/.data-checked
-$(CHECKED): $(STAMP) $(wildcard data/*.csv) $(wildcard src/migresearch/*.py src/migresearch/datasets/*.py)
+$(CHECKED): $(STAMP) $(wildcard data/*.csv) $(wildcard src/migresearch/*.py src/migresearch/*/*.py)
 	$(BIN)/migresearch validate
 	$(BIN)/migresearch catalog
 	@touch $@

@@ -69,8 +69,8 @@ def fmt_s(x: float) -> str:
 
 def reference_dtypes() -> pd.Series:
     """The dtypes ``load("figures")`` returns, read off the declaration (no data file needed)."""
-    from migresearch.datasets._base import Parsed, to_frame
     from migresearch.validation import table_of
+    from migresearch.validation.csvfile import Parsed, to_frame
 
     table = table_of("figures")
     empty = {c.name: "" for c in table.columns}
@@ -206,8 +206,8 @@ def main() -> None:
         return
 
     from migresearch import _api, query
+    from migresearch.datasets.compiled import MAX_FILE_BYTES
     from migresearch.query import FigureStore
-    from migresearch.schema import MAX_FILE_BYTES
 
     n_rows = args.series * args.places * args.vintages
     print(f"bench/figures.py: python {sys.version.split()[0]}, pandas {pd.__version__}, numpy {np.__version__}, "

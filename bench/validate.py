@@ -131,7 +131,7 @@ def multiply(src: Path, dst: Path, factor: int) -> dict[str, int]:
 
     Returns the number of data rows written per file.
     """
-    from migresearch.registry import DATASETS
+    from migresearch.datasets.registry import DATASETS
     from migresearch.validation import table_of
 
     dst.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@
 # do the sources disagree about it?
 #
 # **Inputs.** `frameworks`, `memberships`, `meetings`, `instruments`, `claims` and `sources`, loaded and
-# validated through `migresearch`. All logic lives in `migresearch.present` and `migresearch.query`;
+# validated through `migresearch`. All logic lives in `migresearch.reports.framework_profile`;
 # this notebook only calls and displays. Run it for any `framework_id` in English or Spanish.
 
 # %% tags=["parameters"]
@@ -32,7 +32,7 @@ lang: str = "en"  # report language: "en" or "es"
 # %%
 from IPython.display import display
 
-from migresearch.present import FrameworkProfile
+from migresearch.reports.framework_profile import FrameworkProfile
 
 profile = FrameworkProfile(framework, lang)
 assert str(profile.row["framework_id"]) == framework, "check that the framework id exists in data/frameworks.csv"

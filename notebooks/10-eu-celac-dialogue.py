@@ -30,7 +30,7 @@ lang: str = "en"  # report language: "en" or "es"
 # %%
 from IPython.display import display
 
-from migresearch.present import DialogueReport
+from migresearch.reports.eu_celac_dialogue import DialogueReport
 
 report = DialogueReport(lang)
 assert len(report.meetings) > 0, "check that data/meetings.csv loads"

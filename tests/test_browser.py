@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from migresearch import build as b
+from migresearch.build import publish as b
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow

@@ -15,8 +15,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from migresearch import build as b
 from migresearch import reports
+from migresearch.build import publish as b
 from migresearch.reports import ParameterError, ReportSpec
 from tests.conftest import ROOT
 
@@ -270,7 +270,7 @@ def test_parameters_are_checked_before_anything_runs(tmp_path: Path) -> None:
 
 
 def test_parameter_values_round_trip_exactly() -> None:
-    from migresearch.engine import inject_parameters
+    from migresearch.build.engine import inject_parameters
 
     nb = new_notebook(cells=[new_code_cell("x = 1", metadata={"tags": ["parameters"]})])
     tricky = {"text": "quote \" ' back\\slash \n newline ñ 😀", "code": "007", "n": 1, "flag": True, "f": 1e3}

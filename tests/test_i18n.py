@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from migresearch import _tables, i18n
+from migresearch import i18n
+from migresearch.datasets import compiled as _tables
 
 
 @pytest.mark.parametrize("prefix", sorted(i18n.CODE_LISTS))

@@ -10,9 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from migresearch.datasets._base import cell_rule, compile_schema, floor_ceil, parse_date, read_csv, show
+from migresearch.datasets.compiled import compile_schema
 from migresearch.datasets.practices import Figures, Practices
 from migresearch.datasets.reference import Claims
+from migresearch.validation.cells import cell_rule, floor_ceil, parse_date
+from migresearch.validation.csvfile import read_csv
+from migresearch.validation.report import show
 
 FIG = compile_schema(Figures)
 PRACTICE = compile_schema(Practices)

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import migresearch
-from migresearch import catalog
-from migresearch.registry import DATASETS
+from migresearch.datasets import catalog
+from migresearch.datasets.registry import DATASETS
 from migresearch.validation import table_of
 
 NAMES = [spec.name for spec in DATASETS]
@@ -103,7 +103,7 @@ def test_validation_uses_the_compiled_registry_without_pandera() -> None:
 
 
 def test_stale_compiled_registry_falls_back_to_the_declarations(monkeypatch: pytest.MonkeyPatch) -> None:
-    from migresearch import _tables
+    from migresearch.datasets import compiled as _tables
 
     text = _tables.COMPILED.read_text(encoding="utf-8")
     assert _tables._from_json(text) is not None

@@ -36,6 +36,7 @@ __all__ = [
     "load_meetings",
     "load_forum_themes",
     "load_instruments",
+    "load_un_votes",
     "load_regularisations",
     "load_consular_mechanisms",
     "load_consular_coverage",
@@ -134,6 +135,11 @@ def load_forum_themes(data_dir: str | os.PathLike[str] | None = None) -> pd.Data
 def load_instruments(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Load the ``instruments`` table (``load("instruments")``)."""
     return load("instruments", data_dir)
+
+
+def load_un_votes(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the ``un_votes`` table (``load("un_votes")``)."""
+    return load("un_votes", data_dir)
 
 
 def load_regularisations(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:

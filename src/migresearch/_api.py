@@ -6,20 +6,13 @@ import difflib
 import os
 from typing import TYPE_CHECKING
 
-from migresearch import _tables
+from migresearch.datasets import compiled as _tables
+from migresearch.errors import UnknownDatasetError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Licence of the curated compilation (the facts' own sources keep their terms; see `sources.licence`).
-LICENCE = "CC-BY-4.0"
-
-
-class UnknownDatasetError(KeyError):
-    """Raised for a dataset name that is not in the registry; the message lists the valid ones."""
-
-    def __str__(self) -> str:  # KeyError would repr() the message
-        return str(self.args[0])
+__all__ = ["UnknownDatasetError", "data_version", "describe", "list_datasets", "load"]
 
 
 def list_datasets() -> list[str]:
@@ -45,7 +38,7 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     """Load one table, validated, with pandas nullable dtypes and parsed dates.
 
     The table and every table it references are validated first; any
-    problem raises :class:`~migresearch.validation.DataValidationError`
+    problem raises :class:`~migresearch.errors.DataValidationError`
     listing all of them.  ``df.attrs`` carries the title, description,
     licence, file and data version.
 
@@ -53,8 +46,9 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     >>> int(df["objective"].max())
     23
     """
-    from migresearch.datasets._base import to_frame
+    from migresearch.datasets.catalog import LICENCE
     from migresearch.validation import DataValidationError, table_of, validate
+    from migresearch.validation.csvfile import to_frame
 
     spec = _spec(name)
     report = validate(data_dir, [name])
@@ -90,6 +84,7 @@ def describe(name: str) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from migresearch.datasets.catalog import constraint_text
     from migresearch.validation import table_of
 
     _spec(name)
@@ -111,33 +106,9 @@ def describe(name: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def constraint_text(col) -> str:
-    """A short human-readable statement of a column's rule."""
-    parts = []
-    if col.values:
-        parts.append("one of: " + ", ".join(col.values) + (" (ordered)" if col.ordered else ""))
-    if col.pattern and col.kind == "id":
-        parts.append(f"pattern `{col.pattern}`")
-    if col.ge is not None or col.le is not None:
-        parts.append(f"range {col.ge if col.ge is not None else ''}–{col.le if col.le is not None else ''}")
-    if col.kind == "list":
-        item = col.meta.get("item")
-        if item == "integer":
-            parts.append(f"`|`-separated integers {col.meta.get('item_ge')}–{col.meta.get('item_le')}")
-        elif item == "code":
-            parts.append("`|`-separated, each one of: " + ", ".join(col.meta["item_values"]))
-        else:
-            parts.append("`|`-separated list")
-    if col.kind == "date":
-        parts.append("YYYY-MM-DD" + (", not in the future" if col.meta.get("not_future") else ""))
-    if col.meta.get("precision_column"):
-        parts.append(f"precision in `{col.meta['precision_column']}`")
-    return "; ".join(parts)
-
-
 def data_version(data_dir: str | os.PathLike[str] | None = None) -> str:
     """Short content hash of every registered data file (changes when any byte changes)."""
-    from migresearch import fingerprint, paths
+    from migresearch import files, paths
 
     directory = paths.data_dir(data_dir)
-    return fingerprint.files_digest([directory / _tables.file(name) for name in _tables.names()])[:12]
+    return files.files_digest([directory / _tables.file(name) for name in _tables.names()])[:12]

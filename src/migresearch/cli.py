@@ -27,7 +27,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _catalog(args: argparse.Namespace) -> int:
-    from migresearch import catalog
+    from migresearch.datasets import catalog
 
     if args.check:
         stale = catalog.stale()

@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from migresearch import schema as s
+from migresearch.datasets import fields as s
 
 PROGRAMME_STATUS = ("announced", "open", "closed", "ongoing", "repealed", "replaced")
 PRACTICE_KINDS = (

@@ -32,7 +32,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from migresearch.errors import CellTimeout, MissingParametersCell
 from migresearch.reports import Job
+
+__all__ = ["CellTimeout", "MissingParametersCell", "PageContext", "Result", "inject_parameters", "render_page", "run", "warm_up"]
 
 KERNEL_NAME = "migresearch"
 ENGINE_NAME = "migresearch"
@@ -41,12 +44,6 @@ _SHELL: list[Any] = []  # the pristine shell made by warm_up(), inherited by eve
 _EXPORTER: list[Any] = []  # the HTML exporter with its templates compiled, likewise inherited
 
 
-class CellTimeout(Exception):
-    """A cell ran longer than the allowed time."""
-
-
-class MissingParametersCell(ValueError):
-    """The notebook has no cell tagged ``parameters``."""
 
 
 # --- the in-process shell ------------------------------------------------------------------------
@@ -200,18 +197,6 @@ def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
 
 # --- HTML -----------------------------------------------------------------------------------------
 
-_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;line-height:1.45}
-h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
-.subtitle{color:#57606a;margin-top:0}table{border-collapse:collapse;margin:.6rem 0;font-size:.9rem}
-th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f6f8fa}
-table.facts th{width:14rem}.sources,.note{font-size:.8rem;color:#57606a}img{max-width:100%}
-footer{margin-top:3rem;border-top:1px solid #d0d7de;padding-top:.6rem;font-size:.8rem;color:#57606a}
-.jp-OutputArea-output pre{white-space:pre-wrap}
-"""
-_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
-
-
 @dataclasses.dataclass(frozen=True)
 class PageContext:
     """What every page footer states: package and data versions, and the build stamp."""
@@ -236,9 +221,8 @@ def make_exporter() -> Any:
 
 def render_page(nb: Any, job: Job, context: PageContext, exporter: Any) -> str:
     """The report page: the notebook's outputs (no code, no stderr) in a self-contained page with its footer."""
-    import html
-
     from migresearch import i18n
+    from migresearch.present import page
 
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -251,19 +235,8 @@ def render_page(nb: Any, job: Job, context: PageContext, exporter: Any) -> str:
     lang = job.lang
     params = ", ".join(f"{k}={v}" for k, v in sorted(job.params.items()))
     title = f"{i18n.t(job.spec.title_key, lang)} · {job.slug}"
-    footer = (
-        f"<footer><p>{html.escape(i18n.t('footer.package', lang))}: migresearch {html.escape(context.package_version)} · "
-        f"{html.escape(i18n.t('footer.data', lang))}: {html.escape(context.data_version)} · "
-        f"{html.escape(i18n.t('footer.parameters', lang))}: {html.escape(params)} · "
-        f"{html.escape(i18n.t('footer.built', lang))}: <span class=\"build-stamp\">{html.escape(context.build_stamp)}</span></p>"
-        f"<p>{html.escape(i18n.t('footer.cite', lang))}</p></footer>"
-    )
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n{footer}\n</body>\n</html>\n"
-    )
+    foot = page.footer(lang, context.package_version, context.data_version, params, context.build_stamp)
+    return page.report_page(body, lang, title, foot)
 
 
 # --- running jobs ----------------------------------------------------------------------------------
@@ -291,7 +264,9 @@ def warm_up(data_dir: Path | None = None) -> None:
     import papermill  # noqa: F401
 
     import migresearch
-    from migresearch import present, query  # noqa: F401
+    from migresearch import query  # noqa: F401
+    from migresearch.present import charts
+    from migresearch.reports import eu_celac_dialogue, framework_profile  # noqa: F401
 
     register_engine()
     if not _SHELL:
@@ -307,10 +282,10 @@ def warm_up(data_dir: Path | None = None) -> None:
 
     for lang in i18n.LANGS:  # Babel locale data and matplotlib's font cache, loaded once
         i18n.date(dt.date(2000, 1, 1), "day", lang), i18n.number(1.5, lang)
-        with present._chart_context():
+        with charts._chart_context():
             fig = matplotlib.pyplot.figure()
             fig.text(0.5, 0.5, lang)
-            present._render(fig, lang)
+            charts._render(fig, lang)
     from migresearch.validation import DataValidationError
 
     for name in migresearch.list_datasets():
@@ -328,7 +303,7 @@ def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: Pag
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from migresearch.atomic import write_text
+    from migresearch.files import write_text
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -1,5 +1,5 @@
 """Generated descriptions of the data: ``data/datapackage.json``, ``docs/data-dictionary.md`` and the
-compiled registry ``datasets/_compiled.json`` (see :mod:`migresearch._tables`).
+compiled registry ``datasets/_compiled.json`` (see :mod:`migresearch.datasets.compiled`).
 
 Both are read off the registry and the schemas; never edit them by hand.
 Run ``migresearch catalog`` to regenerate them (``make reports`` does).
@@ -11,10 +11,37 @@ import json
 from pathlib import Path
 from typing import Any
 
-from migresearch import __version__, _tables, paths
-from migresearch._api import LICENCE, constraint_text
-from migresearch.atomic import write_text
-from migresearch.datasets._base import Column
+from migresearch import __version__, paths
+from migresearch.datasets import compiled as _tables
+from migresearch.datasets.compiled import Column
+from migresearch.files import write_text
+
+#: Licence of the curated compilation (the facts' own sources keep their terms; see `sources.licence`).
+LICENCE = "CC-BY-4.0"
+
+def constraint_text(col) -> str:
+    """A short human-readable statement of a column's rule."""
+    parts = []
+    if col.values:
+        parts.append("one of: " + ", ".join(col.values) + (" (ordered)" if col.ordered else ""))
+    if col.pattern and col.kind == "id":
+        parts.append(f"pattern `{col.pattern}`")
+    if col.ge is not None or col.le is not None:
+        parts.append(f"range {col.ge if col.ge is not None else ''}–{col.le if col.le is not None else ''}")
+    if col.kind == "list":
+        item = col.meta.get("item")
+        if item == "integer":
+            parts.append(f"`|`-separated integers {col.meta.get('item_ge')}–{col.meta.get('item_le')}")
+        elif item == "code":
+            parts.append("`|`-separated, each one of: " + ", ".join(col.meta["item_values"]))
+        else:
+            parts.append("`|`-separated list")
+    if col.kind == "date":
+        parts.append("YYYY-MM-DD" + (", not in the future" if col.meta.get("not_future") else ""))
+    if col.meta.get("precision_column"):
+        parts.append(f"precision in `{col.meta['precision_column']}`")
+    return "; ".join(parts)
+
 
 _TYPES = {"id": "string", "text": "string", "url": "string", "code": "string", "list": "string",
           "integer": "integer", "decimal": "number", "boolean": "boolean", "date": "date"}

@@ -1,6 +1,9 @@
 """The declared list of reports: each notebook, its parameters' allow-lists and its parameter sets.
 
-Standard library only: ``migresearch build`` reads this on its no-op path.
+One module per report sits beside this one (``framework_profile.py``,
+``eu_celac_dialogue.py``...) and holds what its notebook shows; this
+``__init__`` is standard library only, because ``migresearch build`` reads it
+on its no-op path and must not import a report module (or pandas) to plan.
 Allowed values that come from the data (framework ids) are read from the
 CSV with :mod:`csv`, so the list follows the data without importing pandas.
 """
@@ -17,14 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from migresearch import paths
+from migresearch.errors import ParameterError
+
+__all__ = ["LANGS", "REPORTS", "Job", "ParameterError", "ReportSpec", "plan"]
 
 LANGS: tuple[str, ...] = ("en", "es")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 Primitive = str | int | float | bool
-
-
-class ParameterError(ValueError):
-    """A parameter set that is not allowed: unknown name, wrong type or value outside the allow-list."""
 
 
 def _ids(file: str, column: str) -> Callable[[Path], tuple[str, ...]]:

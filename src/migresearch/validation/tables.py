@@ -1,6 +1,6 @@
 """Rules across rows and files: foreign keys, temporal order, numbering, membership histories.
 
-Every rule reports a :class:`~migresearch.datasets._base.Problem` at the
+Every rule reports a :class:`~migresearch.validation.report.Problem` at the
 physical line of the offending row; a rule that involves two rows names the
 other one's line in its message.
 """
@@ -12,8 +12,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from migresearch import _tables
-from migresearch.datasets._base import Parsed, Problem, cell_rule, floor_ceil
+from migresearch.datasets import compiled as _tables
+from migresearch.validation.cells import cell_rule, floor_ceil
+from migresearch.validation.csvfile import Parsed
+from migresearch.validation.report import Problem
 
 Rule = Callable[[dict[str, Parsed]], Iterator[Problem]]
 _RULES: list[Rule] = []
@@ -189,7 +191,7 @@ TRANSITIONS: dict[str, dict[str | None, str | None]] = {
     "ratify": {None: "ratified", "signed": "ratified"},
     "join": {None: "active", "signed": "active", "ratified": "active"},
     "enter_into_force": {None: "active", "signed": "active", "ratified": "active", "active": "active"},
-    "suspend": {"active": "suspended"},
+    "suspend": {"active": "suspended", "suspended": "suspended"},
     "rejoin": {"suspended": "active", "withdrawn": "active"},
     "withdraw": {"active": "withdrawn", "suspended": "withdrawn", "signed": "withdrawn", "ratified": "withdrawn"},
     "term_start": {None: "in_term"},

@@ -9,7 +9,7 @@ The flow, and what each step protects:
 4. Hash each job's inputs (notebook bytes, parameters, package code, data files) with the standard
    library and skip those whose hash, status and HTML in ``DIR/manifest.json`` match.  Up to here nothing
    heavy is imported, so a no-op build costs a fraction of a second.
-5. Run the rest in forked workers (:mod:`migresearch.engine`), writing only inside ``DIR/.staging-<run>/``.
+5. Run the rest in forked workers (:mod:`migresearch.build.engine`), writing only inside ``DIR/.staging-<run>/``.
 6. Publish per report *pair*: only when every requested language of a report succeeded are its HTML files
    moved into ``DIR/<lang>/`` with ``os.replace``; otherwise the previous good files stay untouched and the
    failed notebooks go to ``DIR/_failed/<run>/`` with papermill's error banner.
@@ -25,7 +25,6 @@ import dataclasses
 import datetime as dt
 import fcntl
 import hashlib
-import html
 import json
 import os
 import shutil
@@ -35,17 +34,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from migresearch import __version__, fingerprint, paths
-from migresearch.reports import LANGS, REPORTS, Job, ParameterError, ReportSpec, plan
+from migresearch import __version__, files, paths
+from migresearch.build.index import framework_names, write_index
+from migresearch.errors import BuildLocked, ParameterError
+from migresearch.reports import LANGS, REPORTS, Job, ReportSpec, plan
+
+__all__ = ["BuildLocked", "Outcome", "build", "run_cli"]
 
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 #: Bump when the page template or HTML conversion changes, so every report is rebuilt.
 RENDER_VERSION = "1"
-
-
-class BuildLocked(RuntimeError):
-    """Another build holds the lock on the output folder."""
 
 
 @dataclasses.dataclass
@@ -77,7 +76,8 @@ def locked(out: Path) -> Iterator[None]:
 
 
 def _code_files() -> list[Path]:
-    root = Path(__file__).resolve().parent
+    """Every module of the package (a code change rebuilds every report)."""
+    root = Path(__file__).resolve().parent.parent
     return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
 
 
@@ -136,8 +136,8 @@ def build(
         for job in todo_jobs:
             if not (notebooks / job.spec.notebook).is_file():
                 raise FileNotFoundError(f"notebook not found: {notebooks / job.spec.notebook}")
-        code_hash = fingerprint.files_digest(_code_files())
-        data_hash = fingerprint.files_digest(_data_files(data))
+        code_hash = files.files_digest(_code_files())
+        data_hash = files.files_digest(_data_files(data))
         manifest = read_manifest(out)
         hashes = {job.relpath: inputs_hash(job, notebooks / job.spec.notebook, code_hash, data_hash) for job in todo_jobs}
         todo = []
@@ -153,17 +153,6 @@ def build(
                  code_hash)
         write_index(out, manifest, data_hash, framework_names(data))
     return outcome
-
-
-def framework_names(data_dir: Path) -> dict[str, tuple[str, str]]:
-    """English and Spanish names of the frameworks, read with :mod:`csv` (no pandas on the no-op path)."""
-    import csv
-
-    try:
-        with (data_dir / "frameworks.csv").open(encoding="utf-8", newline="") as fh:
-            return {r["framework_id"]: (r["name_en"], r["name_es"]) for r in csv.DictReader(fh)}
-    except (OSError, KeyError):
-        return {}
 
 
 def git_commit() -> str | None:
@@ -188,8 +177,8 @@ def git_commit() -> str | None:
 def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, timeout: float,
          hashes: dict[str, str], manifest: dict[str, dict[str, Any]], outcome: Outcome, progress: bool, data_hash: str,
          code_hash: str) -> None:
-    from migresearch import engine
-    from migresearch.atomic import write_text
+    from migresearch.build import engine
+    from migresearch.files import write_text
 
     run_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
     staging = out / f".staging-{run_id}"
@@ -274,60 +263,6 @@ class _Bar:
 
     def advance(self, result: Any) -> None:
         self.progress.update(self.task, advance=1, description=f"{result.job.relpath}: {result.status}")
-
-
-def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str, names: dict[str, tuple[str, str]] | None = None) -> None:
-    """``index.html``: every report, both languages side by side, with parameters and status (no timings: stable bytes)."""
-    from migresearch import i18n
-
-    titles = {spec.notebook: spec.title_key for spec in REPORTS}
-    names = names or {}
-
-    rows: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
-    for entry in manifest.values():
-        params = {k: v for k, v in entry["parameters"].items() if k != "lang"}
-        key = (entry["notebook"], json.dumps(params, sort_keys=True))
-        rows.setdefault(key, {})[entry["lang"]] = entry
-    body = []
-    for (notebook, params), langs in sorted(rows.items()):
-        cells = []
-        for lang in LANGS:
-            e = langs.get(lang)
-            if e is None:
-                cells.append("<td>—</td>")
-                continue
-            ok = (out / e["path"]).is_file() and (e["status"] == "ok" or "published" in e)
-            name = html.escape(Path(e["path"]).name)
-            link = f'<a href="{html.escape(e["path"])}">{name}</a>' if ok else name
-            cells.append(f'<td>{link} <span class="status status-{html.escape(e["status"])}">{html.escape(e["status"])}</span></td>')
-        values = json.loads(params)
-        p = ", ".join(f"{k}={v}" for k, v in values.items())
-        key = titles.get(Path(notebook).name)
-        title = " / ".join(dict.fromkeys(i18n.t(key, lang) for lang in LANGS)) if key else Path(notebook).stem
-        name = names.get(str(values.get("framework", "")))
-        if name:
-            title += ": " + " / ".join(dict.fromkeys(name))
-        body.append(f"<tr><td>{html.escape(title)}<br><small>{html.escape(notebook)}</small></td><td>{html.escape(p)}</td>{''.join(cells)}</tr>")
-    title = f"{i18n.t('report.index', 'en')} / {i18n.t('report.index', 'es')}"
-    page = (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>body{{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}"
-        ".status-ok{color:#1a7f37}.status-failed,.status-timeout,.status-died,.status-withheld{color:#cf222e}</style>\n</head>\n<body>\n"
-        f"<h1>{html.escape(title)}</h1>\n<p>migresearch {html.escape(__version__)} · data {html.escape(data_hash[:12])}</p>\n"
-        "<table><thead><tr><th>Report / Informe</th><th>Parameters / Parámetros</th><th>English</th><th>Español</th></tr></thead>\n"
-        f"<tbody>\n{chr(10).join(body)}\n</tbody></table>\n</body>\n</html>\n"
-    )
-    target = out / "index.html"
-    try:
-        if target.read_text(encoding="utf-8") == page:
-            return
-    except OSError:
-        pass
-    from migresearch.atomic import write_text
-
-    write_text(target, page)
 
 
 def run_cli(args: argparse.Namespace) -> int:

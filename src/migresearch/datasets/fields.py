@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import pandera.pandas as pa
 
-from migresearch.datasets._base import MAX_CELL, MAX_FILE_BYTES, SLUG  # noqa: F401 - re-exported
+from migresearch.datasets.compiled import MAX_CELL, MAX_FILE_BYTES, SLUG  # noqa: F401 - re-exported
 
 #: Precision of a date, coarsest first (an ordered categorical).
 PRECISIONS: tuple[str, ...] = ("year", "month", "day")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from migresearch.datasets import frameworks as fw
 from migresearch.datasets import practices as pr
 from migresearch.datasets import reference as ref
-from migresearch.schema import DatasetSpec
+from migresearch.datasets.fields import DatasetSpec
 
 DATASETS: tuple[DatasetSpec, ...] = (
     DatasetSpec("sources", "sources.csv", ref.Sources, "Sources",
@@ -34,6 +34,8 @@ DATASETS: tuple[DatasetSpec, ...] = (
                 "The coded agenda themes of a meeting (the seven themes of the Bogotá forum of April 2025).", "frameworks"),
     DatasetSpec("instruments", "instruments.csv", fw.Instruments, "Instruments",
                 "Decisions, agreements, declarations, resolutions, decrees and plans, with adoption and entry into force.", "frameworks"),
+    DatasetSpec("un_votes", "un_votes.csv", fw.UnVotes, "UN General Assembly votes",
+                "How each state voted on recorded UN General Assembly votes (resolution 73/195 endorsing the Global Compact for Migration).", "frameworks"),
     DatasetSpec("regularisations", "regularisations.csv", pr.Regularisations, "Regularisation programmes",
                 "Regularisation programmes in Latin America and the Caribbean, one row per programme or phase.", "practices"),
     DatasetSpec("consular_mechanisms", "consular_mechanisms.csv", pr.ConsularMechanisms, "Consular cooperation mechanisms",

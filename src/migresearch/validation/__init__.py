@@ -1,41 +1,27 @@
-"""Validate a data folder: schemas, keys, foreign keys and temporal rules, all problems in one pass."""
+"""Validate a data folder: schemas, keys, foreign keys and temporal rules, all problems in one pass.
+
+The checks are grouped by the scope they need, as Frictionless does:
+:mod:`~migresearch.validation.cells` (one cell), :mod:`~migresearch.validation.rows`
+(one file), :mod:`~migresearch.validation.tables` (across files, with the ``@rule``
+plug-in); :mod:`~migresearch.validation.csvfile` reads a file strictly and
+:mod:`~migresearch.validation.report` holds the outcome.  Standard library only:
+``validate()`` runs from the compiled declarations without importing pandas.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from migresearch import _tables, paths
-from migresearch.datasets._base import Parsed, Problem, Table, read_csv
+from migresearch import paths
+from migresearch.datasets import compiled as _tables
+from migresearch.datasets.compiled import Table
+from migresearch.errors import DataValidationError
+from migresearch.validation.csvfile import Parsed, read_csv
+from migresearch.validation.report import Problem, Report
 
-
-class DataValidationError(ValueError):
-    """Raised by :func:`migresearch.load` when the data breaks its declaration.
-
-    ``problems`` holds every :class:`Problem`, each printable as
-    ``data/<file>.csv:<line>:<column>: <value>: <rule>``.
-    """
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        head = "\n".join(str(p) for p in problems[:50])
-        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{len(problems)} data problem(s):\n{head}{more}")
-
-
-@dataclasses.dataclass
-class Report:
-    """The outcome of validating some or all tables of a data folder."""
-
-    data_dir: Path
-    parsed: dict[str, Parsed]
-    problems: list[Problem]
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+__all__ = ["DataValidationError", "Parsed", "Problem", "Report", "dependencies", "table_of", "validate"]
 
 
 def table_of(name: str) -> Table:
@@ -93,9 +79,9 @@ def validate(data_dir: str | os.PathLike[str] | None = None, names: Iterable[str
         result = read_csv(path, paths.display_path(path, directory), table_of(name), directory)
         parsed[name] = result
         problems.extend(result.problems)
-    from migresearch import integrity
+    from migresearch.validation import tables
 
-    problems.extend(integrity.check(parsed))
+    problems.extend(tables.check(parsed))
     report = Report(directory, parsed, problems)
     _CACHE[key] = (sig, report)
     return report

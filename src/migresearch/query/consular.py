@@ -1,0 +1,57 @@
+"""Consular cooperation: whose consulates may help a national, where, under which mechanism, on a date.
+
+The answer states the condition under which a mechanism applies (most cover
+only places where the national's own state has no consulate, which the data
+does not record) rather than assuming it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from migresearch.query._common import _DataDir, _day
+from migresearch.query._common import table as load
+
+
+def consular_coverage(nationality: str, location: str, on: Any | None = None, data_dir: _DataDir = None) -> pd.DataFrame:
+    """Whose consulates may assist a national of ``nationality`` in ``location``, under what, on ``on``.
+
+    Rows are (assisting state, mechanism) pairs whose status period covers
+    ``on`` (default: today).  ``condition`` says when the rule applies: most
+    mechanisms cover only places where the national's own state has no
+    consulate, which this package does not record, so the answer states the
+    condition rather than assuming it.  The assisting state is never the
+    national's own state nor the host state.
+
+    >>> "ARG" in set(consular_coverage("BOL", "AUS", on="2020-01-01")["assisting_iso3"])
+    True
+    """
+    day = _day(on if on is not None else dt.date.today())
+    countries = set(load("countries", data_dir)["iso3"].astype(str))
+    for code in (nationality, location):
+        if code not in countries:
+            raise KeyError(f"unknown country code {code!r} (ISO 3166-1 alpha-3 expected)")
+    cov = load("consular_coverage", data_dir)
+    mech = load("consular_mechanisms", data_dir)[["mechanism_id", "name_en", "name_es", "kind"]]
+    in_force = cov["from_date"].notna() & (cov["from_date"] <= day) & (cov["until_date"].isna() | (cov["until_date"] >= day))
+    covers = cov["nationals"].str.split("|").apply(lambda xs: nationality in xs)
+    cov = cov[in_force & covers]
+    listed = cov["where"].astype(str) == "listed"
+    located = cov["locations"].fillna("").str.split("|").apply(lambda xs: location in xs)
+    cov = cov[~listed | located]
+    rows = cov.assign(assisting_iso3=cov["assisting"].str.split("|")).explode("assisting_iso3")
+    rows = rows[(rows["assisting_iso3"] != nationality) & (rows["assisting_iso3"] != location)]
+    conditions = {
+        "third_state_without_own_consulate": f"where {nationality} has no consulate in {location}",
+        "any_third_state": "in any third state",
+        "listed": f"in {location} (listed)",
+    }
+    rows = rows.assign(condition=rows["where"].astype(str).map(conditions))
+    rows = rows.merge(mech, on="mechanism_id", how="left", validate="many_to_one")
+    cols = ["assisting_iso3", "mechanism_id", "name_en", "name_es", "kind", "status", "from_date", "from_precision",
+            "condition", "coverage_id", "source_id"]
+    out = rows[cols].astype({"assisting_iso3": "string", "condition": "string"})
+    return out.sort_values(["assisting_iso3", "mechanism_id"], kind="stable").reset_index(drop=True)

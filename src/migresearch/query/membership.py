@@ -1,0 +1,154 @@
+"""Who took part in which framework, in which role, on a date: membership questions.
+
+Every function loads what it needs through :func:`migresearch.load` (so the
+data is validated first), returns a typed ``DataFrame`` and never edits the
+data.  Dates may be given as ``"2021-06-01"``, ``datetime.date`` or
+``pandas.Timestamp``.  A date known only to the month or year counts from
+the first day of that month or year (its *floor*); each answer carries the
+precision so a report can say how sure it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from migresearch.query._common import _check_framework, _DataDir, _day
+from migresearch.query._common import table as load
+from migresearch.validation.tables import ACTIVE_STATES, replay
+
+#: Roles that make a party a full participant (what ``members_on`` counts by default).
+MEMBER_ROLES: tuple[str, ...] = ("member", "state_party")
+#: Roles held by one party at a time: a new holder's term start ends the previous holder's term,
+#: since sources often date a handover only by who took over.
+EXCLUSIVE_ROLES: tuple[str, ...] = ("pro_tempore_presidency",)
+
+def _states_on(events: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """Replay dated events up to ``day``; one row per (party, role) with its state then."""
+    rows = []
+    dated = events[events["date"].notna() & (events["date"] <= day)]
+    for (party, role), group in dated.groupby(["party", "role"], observed=True, sort=True):
+        state, since, last = None, None, None
+        for tag, _, after, _ in replay([(d.date(), e, i) for i, d, e in zip(group.index, group["date"], group["event"].astype(str))]):
+            if after == "invalid":
+                continue
+            if after in ACTIVE_STATES and state not in ACTIVE_STATES:
+                since = tag
+            state, last = after, tag
+        rows.append({"party": party, "role": role, "state": state, "since_row": since, "last_row": last})
+    states = pd.DataFrame(rows, columns=["party", "role", "state", "since_row", "last_row"])
+    for role in EXCLUSIVE_ROLES:
+        holders = states[(states["role"] == role) & states["state"].isin(ACTIVE_STATES)]
+        if len(holders) > 1:
+            latest = holders["since_row"].map(lambda i: events.loc[i, "date"]).idxmax()
+            states.loc[holders.index.drop(latest), "state"] = "succeeded"
+    return states
+
+
+def _events(data_dir: _DataDir) -> pd.DataFrame:
+    m = load("memberships", data_dir)
+    m["party"] = m["party_iso3"].fillna(m["party_org"])
+    m["party_type"] = np.where(m["party_iso3"].notna(), "country", "organisation")
+    return m
+
+
+def members_on(framework: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, data_dir: _DataDir = None) -> pd.DataFrame:
+    """Parties of ``framework`` in one of ``roles`` on the date ``on``.
+
+    A party counts from the event that made it active (join, entry into
+    force, rejoin, start of a term) until it is suspended, withdraws or its
+    term ends.  Returns ``party``, ``party_type``, ``role``, ``name_en``,
+    ``name_es``, ``since`` (date of the activating event), its precision and
+    ``source_id``, sorted by party.
+
+    >>> sorted(members_on("can", "2015-06-01")["party"])
+    ['BOL', 'COL', 'ECU', 'PER']
+    """
+    _check_framework(framework, data_dir)
+    day = _day(on)
+    events = _events(data_dir)
+    events = events[(events["framework_id"] == framework) & events["role"].isin(roles)]
+    states = _states_on(events, day)
+    active = states[states["state"].isin(ACTIVE_STATES)]
+    since = events.loc[active["since_row"].astype("int64")] if len(active) else events.iloc[0:0]
+    out = pd.DataFrame(
+        {
+            "party": active["party"].to_numpy(),
+            "party_type": since["party_type"].to_numpy(),
+            "role": active["role"].astype(str).to_numpy(),
+            "since": since["date"].to_numpy(),
+            "since_precision": since["date_precision"].astype(str).to_numpy(),
+            "source_id": since["source_id"].to_numpy(),
+        }
+    )
+    out = out.merge(_party_names(data_dir), on="party", how="left", validate="many_to_one")
+    out = out.astype({"party": "string", "party_type": "string", "role": "string", "source_id": "string", "since_precision": "string"})
+    return out.sort_values(["party", "role"]).reset_index(drop=True)[
+        ["party", "party_type", "role", "name_en", "name_es", "since", "since_precision", "source_id"]
+    ]
+
+
+def _party_names(data_dir: _DataDir) -> pd.DataFrame:
+    c = load("countries", data_dir)[["iso3", "name_en", "name_es"]].rename(columns={"iso3": "party"})
+    f = load("frameworks", data_dir)[["framework_id", "name_en", "name_es"]].rename(columns={"framework_id": "party"})
+    names = pd.concat([c, f], ignore_index=True)
+    if names["party"].duplicated().any():
+        dup = names.loc[names["party"].duplicated(), "party"].tolist()
+        raise ValueError(f"party identifiers are ambiguous between countries and frameworks: {dup}")
+    return names
+
+
+def frameworks_of(country: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, data_dir: _DataDir = None) -> pd.DataFrame:
+    """Frameworks in which ``country`` (ISO alpha-3) held one of ``roles`` on the date ``on``.
+
+    >>> "can" in set(frameworks_of("PER", "2015-07-01")["framework_id"])
+    True
+    """
+    day = _day(on)
+    events = _events(data_dir)
+    events = events[(events["party"] == country) & events["role"].isin(roles)]
+    rows = []
+    for framework, group in events.groupby("framework_id", sort=True):
+        states = _states_on(group, day)
+        for _, st in states[states["state"].isin(ACTIVE_STATES)].iterrows():
+            rows.append({"framework_id": framework, "role": st["role"], "since": group.loc[st["since_row"], "date"]})
+    out = pd.DataFrame(rows, columns=["framework_id", "role", "since"])
+    names = load("frameworks", data_dir)[["framework_id", "name_en", "name_es", "kind"]]
+    out = out.merge(names, on="framework_id", how="left", validate="many_to_one")
+    return out.astype({"framework_id": "string", "role": "string"}).reset_index(drop=True)
+
+
+def membership_history(country: str, data_dir: _DataDir = None) -> pd.DataFrame:
+    """Every membership event of ``country`` across all frameworks, oldest first (undated last)."""
+    events = _events(data_dir)
+    countries = set(load("countries", data_dir)["iso3"].astype(str))
+    if country not in countries:
+        raise KeyError(f"unknown country code {country!r} (ISO 3166-1 alpha-3 expected)")
+    out = events[events["party"] == country]
+    names = load("frameworks", data_dir)[["framework_id", "name_en", "name_es"]]
+    out = out.merge(names, on="framework_id", how="left", validate="many_to_one")
+    cols = ["date", "date_precision", "framework_id", "name_en", "name_es", "role", "event", "source_id", "inferred", "note"]
+    return out.sort_values(["date", "framework_id"], na_position="last", kind="stable")[cols].reset_index(drop=True)
+
+
+def overlaps(on: Any, roles: tuple[str, ...] = MEMBER_ROLES, data_dir: _DataDir = None) -> pd.DataFrame:
+    """Which countries sit in which frameworks on ``on``: a boolean country × framework matrix.
+
+    A column ``n_frameworks`` counts each country's frameworks; rows are countries that sit in at least one.
+    """
+    day = _day(on)
+    events = _events(data_dir)
+    events = events[(events["party_type"] == "country") & events["role"].isin(roles)]
+    pairs = []
+    for framework, group in events.groupby("framework_id", sort=True):
+        states = _states_on(group, day)
+        for party in states.loc[states["state"].isin(ACTIVE_STATES), "party"]:
+            pairs.append((party, framework))
+    if not pairs:
+        return pd.DataFrame(columns=["n_frameworks"])
+    frame = pd.DataFrame(pairs, columns=["country", "framework"]).drop_duplicates()
+    matrix = pd.crosstab(frame["country"], frame["framework"]).astype(bool)
+    matrix["n_frameworks"] = matrix.sum(axis=1)
+    return matrix.sort_values("n_frameworks", ascending=False, kind="stable")
