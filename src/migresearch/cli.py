@@ -46,7 +46,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="migresearch", description="Typed, cited data and bilingual reports on EU-LAC migration cooperation.")
+    p = argparse.ArgumentParser(
+        prog="migresearch", description="Typed, cited data and bilingual reports on EU-LAC migration cooperation."
+    )
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every data file: schemas, keys, foreign keys, temporal rules")
     v.add_argument("--data-dir", help="folder of CSV files (default: the package's data, or $MIGRESEARCH_DATA)")

@@ -16,15 +16,19 @@ LANGS: tuple[str, ...] = ("en", "es")
 LABELS: dict[str, tuple[str, str]] = {
     # report chrome
     "report.framework_profile": ("Framework profile", "Perfil del marco de cooperación"),
-    "report.eu_celac_dialogue": ("The EU–CELAC Structured and Comprehensive Dialogue on Migration",
-                                 "El Diálogo Estructurado y Global UE-CELAC sobre Migración"),
+    "report.eu_celac_dialogue": (
+        "The EU–CELAC Structured and Comprehensive Dialogue on Migration",
+        "El Diálogo Estructurado y Global UE-CELAC sobre Migración",
+    ),
     "report.index": ("migresearch reports", "Informes de migresearch"),
     "footer.package": ("Package version", "Versión del paquete"),
     "footer.data": ("Data version", "Versión de los datos"),
     "footer.parameters": ("Parameters", "Parámetros"),
     "footer.built": ("Build stamp", "Sello de compilación"),
-    "footer.cite": ("Cite the sources listed under each table and chart.",
-                    "Cite las fuentes indicadas bajo cada cuadro y gráfico."),
+    "footer.cite": (
+        "Cite the sources listed under each table and chart.",
+        "Cite las fuentes indicadas bajo cada cuadro y gráfico.",
+    ),
     "sources": ("Sources", "Fuentes"),
     "as_of": ("data as of", "datos al"),
     "none": ("None recorded.", "No hay registros."),
@@ -32,8 +36,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "yes": ("yes", "sí"),
     "no": ("no", "no"),
     "inferred_mark": ("inferred", "inferido"),
-    "inferred_note": ("* inferred value; the reason is given in the data (`inferred_from`).",
-                      "* valor inferido; el motivo consta en los datos (`inferred_from`)."),
+    "inferred_note": (
+        "* inferred value; the reason is given in the data (`inferred_from`).",
+        "* valor inferido; el motivo consta en los datos (`inferred_from`).",
+    ),
     # framework profile
     "section.overview": ("Overview", "Descripción general"),
     "section.members": ("Members over time", "Miembros a lo largo del tiempo"),
@@ -88,18 +94,31 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.suspended": ("suspended", "suspendido"),
     "chart.meeting": ("meeting", "reunión"),
     "chart.meeting_number": ("Meeting number", "Número de reunión"),
-    "text.members_count": ("{n} parties in the role of member or state party on {date}.",
-                           "{n} partes con función de miembro o Estado parte al {date}."),
-    "text.undated": ("Not counted because no date of joining is recorded: {parties}.",
-                     "No se cuentan porque no consta la fecha de ingreso: {parties}."),
-    "text.no_members": ("No membership events are recorded for this framework.",
-                        "No hay eventos de membresía registrados para este marco."),
-    "text.hlm_listed": ("The data hold {n} numbered high-level meetings, from {first} to {last}.",
-                        "Los datos contienen {n} reuniones de alto nivel numeradas, de {first} a {last}."),
+    "text.members_count": (
+        "{n} parties in the role of member or state party on {date}.",
+        "{n} partes con función de miembro o Estado parte al {date}.",
+    ),
+    "text.undated": (
+        "Not counted because no date of joining is recorded: {parties}.",
+        "No se cuentan porque no consta la fecha de ingreso: {parties}.",
+    ),
+    "text.no_members": (
+        "No membership events are recorded for this framework.",
+        "No hay eventos de membresía registrados para este marco.",
+    ),
+    "text.hlm_listed": (
+        "The data hold {n} numbered high-level meetings, from {first} to {last}.",
+        "Los datos contienen {n} reuniones de alto nivel numeradas, de {first} a {last}.",
+    ),
     "text.hlm_claims": ("Sources give different counts:", "Las fuentes dan cifras distintas:"),
-    "text.conflicts_count": ("{n} disagreements between sources concern this framework.",
-                             "{n} discrepancias entre fuentes afectan a este marco."),
-    "text.launch": ("Proposed at the summit of {summit}; launched {launch}.", "Propuesto en la cumbre de {summit}; lanzado {launch}."),
+    "text.conflicts_count": (
+        "{n} disagreements between sources concern this framework.",
+        "{n} discrepancias entre fuentes afectan a este marco.",
+    ),
+    "text.launch": (
+        "Proposed at the summit of {summit}; launched {launch}.",
+        "Propuesto en la cumbre de {summit}; lanzado {launch}.",
+    ),
     "derived.hlm_count": ("number of high-level meetings", "número de reuniones de alto nivel"),
     "derived.duration_months": ("duration in months", "duración en meses"),
     # code lists
@@ -247,5 +266,7 @@ def number(value: float | int, lang: str, decimals: int | None = None) -> str:
     from babel.numbers import format_decimal
 
     if decimals is not None:
-        return format_decimal(round(value, decimals), format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=_locale(lang))
+        return format_decimal(
+            round(value, decimals), format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=_locale(lang)
+        )
     return format_decimal(value, locale=_locale(lang))

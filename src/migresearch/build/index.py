@@ -26,7 +26,9 @@ def framework_names(data_dir: Path) -> dict[str, tuple[str, str]]:
         return {}
 
 
-def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str, names: dict[str, tuple[str, str]] | None = None) -> None:
+def write_index(
+    out: Path, manifest: dict[str, dict[str, Any]], data_hash: str, names: dict[str, tuple[str, str]] | None = None
+) -> None:
     """``index.html``: every report, both languages side by side, with parameters and status (no timings: stable bytes)."""
     from migresearch import i18n
     from migresearch.present.page import IndexCell, IndexRow, index_page
@@ -40,7 +42,7 @@ def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str, 
         key = (entry["notebook"], json.dumps(params, sort_keys=True))
         rows.setdefault(key, {})[entry["lang"]] = entry
     lines = []
-    for (notebook, params), langs in sorted(rows.items()):
+    for (notebook, params_json), langs in sorted(rows.items()):
         cells: dict[str, IndexCell | None] = {}
         for lang in LANGS:
             e = langs.get(lang)
@@ -49,10 +51,10 @@ def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str, 
                 continue
             ok = (out / e["path"]).is_file() and (e["status"] == "ok" or "published" in e)
             cells[lang] = IndexCell(e["path"], Path(e["path"]).name, e["status"], ok)
-        values = json.loads(params)
+        values = json.loads(params_json)
         p = ", ".join(f"{k}={v}" for k, v in values.items())
-        key = titles.get(Path(notebook).name)
-        title = " / ".join(dict.fromkeys(i18n.t(key, lang) for lang in LANGS)) if key else Path(notebook).stem
+        title_key = titles.get(Path(notebook).name)
+        title = " / ".join(dict.fromkeys(i18n.t(title_key, lang) for lang in LANGS)) if title_key else Path(notebook).stem
         name = names.get(str(values.get("framework", "")))
         if name:
             title += ": " + " / ".join(dict.fromkeys(name))

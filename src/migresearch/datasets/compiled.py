@@ -58,7 +58,8 @@ class Column:
         spec = self.meta.get("fk")
         if not spec:
             return ()
-        return tuple(tuple(t.split(".", 1)) for t in spec.split("|"))  # type: ignore[misc]
+        pairs = (str(t).split(".", 1) for t in str(spec).split("|"))
+        return tuple((table, column) for table, column in pairs)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,10 +81,22 @@ class Table:
 #: The field kinds the validator has a cell rule for (see :mod:`migresearch.validation.cells`).
 KINDS: frozenset[str] = frozenset({"id", "text", "code", "integer", "decimal", "boolean", "date", "url", "list"})
 #: Every ``metadata`` key the validator reads; any other key is a typo or a rule nothing applies.
-META_KEYS: frozenset[str] = frozenset({
-    "kind", "fk", "multiline", "not_future", "precision_column", "precision_of",
-    "item", "item_pattern", "item_ge", "item_le", "item_values", "cldr",
-})
+META_KEYS: frozenset[str] = frozenset(
+    {
+        "kind",
+        "fk",
+        "multiline",
+        "not_future",
+        "precision_column",
+        "precision_of",
+        "item",
+        "item_pattern",
+        "item_ge",
+        "item_le",
+        "item_values",
+        "cldr",
+    }
+)
 #: What each pandera check becomes in a :class:`Column`; a check not listed here is refused, never dropped.
 _CHECKS: dict[str, Any] = {
     "str_matches": lambda s: {"pattern": str(s["pattern"])},
@@ -91,7 +104,9 @@ _CHECKS: dict[str, Any] = {
     "greater_than_or_equal_to": lambda s: {"ge": s["min_value"]},
     "less_than_or_equal_to": lambda s: {"le": s["max_value"]},
     "in_range": lambda s: {"ge": s["min_value"], "le": s["max_value"]} if s["include_min"] and s["include_max"] else None,
-    "str_length": lambda s: {"min_length": s["min_value"], "max_length": s["max_value"]} if s.get("exact_value") is None else None,
+    "str_length": lambda s: (
+        {"min_length": s["min_value"], "max_length": s["max_value"]} if s.get("exact_value") is None else None
+    ),
 }
 
 
@@ -151,6 +166,7 @@ def compile_schema(model: type) -> Table:
     unique = schema.unique or []
     pk = tuple([unique] if isinstance(unique, str) else unique)
     return Table(tuple(cols), pk)
+
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 COMPILED = _PACKAGE / "datasets" / "_compiled.json"
@@ -234,7 +250,9 @@ def _from_json(text: str) -> dict[str, Info] | None:
     out = {}
     for d in data["datasets"]:
         cols = tuple(Column(**{**c, "values": tuple(c["values"]) if c["values"] is not None else None}) for c in d["columns"])
-        out[d["name"]] = Info(d["name"], d["file"], d["title"], d["description"], d["family"], Table(cols, tuple(d["primary_key"])))
+        out[d["name"]] = Info(
+            d["name"], d["file"], d["title"], d["description"], d["family"], Table(cols, tuple(d["primary_key"]))
+        )
     return out
 
 
@@ -251,12 +269,25 @@ def infos() -> dict[str, Info]:
 def compiled_json() -> str:
     """The JSON that ``migresearch catalog`` writes (always compiled from the declarations)."""
     datasets = [
-        {"name": i.name, "file": i.file, "title": i.title, "description": i.description, "family": i.family,
-         "primary_key": list(i.table.primary_key), "columns": [_column_json(c) for c in i.table.columns]}
+        {
+            "name": i.name,
+            "file": i.file,
+            "title": i.title,
+            "description": i.description,
+            "family": i.family,
+            "primary_key": list(i.table.primary_key),
+            "columns": [_column_json(c) for c in i.table.columns],
+        }
         for i in _from_registry().values()
     ]
-    return json.dumps({"schema_hash": schema_hash(), "generated_by": "migresearch catalog; do not edit", "datasets": datasets},
-                      indent=1, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {"schema_hash": schema_hash(), "generated_by": "migresearch catalog; do not edit", "datasets": datasets},
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def names() -> list[str]:

@@ -80,7 +80,9 @@ class FigureStore:
         return int(self._order[a + int(np.flatnonzero(ok & (as_of_slice == best))[-1])])
 
 
-def figure(series: str, place: str, as_of: Any | None = None, known_on: Any | None = None, data_dir: _DataDir = None) -> pd.Series | None:
+def figure(
+    series: str, place: str, as_of: Any | None = None, known_on: Any | None = None, data_dir: _DataDir = None
+) -> pd.Series | None:
     """The figure of ``series`` for ``place`` as it was known on ``known_on``.
 
     ``known_on`` keeps only figures published on or before that date (what

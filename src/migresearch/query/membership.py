@@ -28,6 +28,7 @@ from migresearch.query._common import table as load
 
 __all__ = ["EXCLUSIVE_ROLES", "MEMBER_ROLES", "frameworks_of", "members_on", "membership_history", "membership_spans", "overlaps"]
 
+
 def _histories(events: pd.DataFrame) -> dict[tuple[str, str], list[ev.Step[Any]]]:
     """Each dated (party, role) history of ``events`` (one framework's membership rows), replayed; tags are row labels."""
     dated = events[events["date"].notna()]
@@ -46,8 +47,13 @@ def _states_on(events: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     """
     states = ev.states_on(_histories(events), day.date(), role_of=lambda key: key[1])
     rows = [
-        {"party": party, "role": role, "state": st.state, "since_row": st.since.tag if st.since else None,
-         "last_row": st.last.tag if st.last else None}
+        {
+            "party": party,
+            "role": role,
+            "state": st.state,
+            "since_row": st.since.tag if st.since else None,
+            "last_row": st.last.tag if st.last else None,
+        }
         for (party, role), st in states.items()
     ]
     return pd.DataFrame(rows, columns=["party", "role", "state", "since_row", "last_row"])
@@ -62,8 +68,15 @@ def membership_spans(events: pd.DataFrame, until: Any) -> pd.DataFrame:
     rows = []
     for (party, role), steps in _histories(events).items():
         for start, end, state in ev.spans(steps):
-            rows.append({"party": party, "role": role, "start": pd.Timestamp(start),
-                         "end": pd.Timestamp(end) if end is not None else end_day, "state": state})
+            rows.append(
+                {
+                    "party": party,
+                    "role": role,
+                    "start": pd.Timestamp(start),
+                    "end": pd.Timestamp(end) if end is not None else end_day,
+                    "state": state,
+                }
+            )
     return pd.DataFrame(rows, columns=["party", "role", "start", "end", "state"])
 
 
@@ -105,7 +118,9 @@ def members_on(framework: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, d
         }
     )
     out = out.merge(_party_names(data_dir), on="party", how="left", validate="many_to_one")
-    out = out.astype({"party": "string", "party_type": "string", "role": "string", "source_id": "string", "since_precision": "string"})
+    out = out.astype(
+        {"party": "string", "party_type": "string", "role": "string", "source_id": "string", "since_precision": "string"}
+    )
     return out.sort_values(["party", "role"]).reset_index(drop=True)[
         ["party", "party_type", "role", "name_en", "name_es", "since", "since_precision", "source_id"]
     ]

@@ -75,7 +75,7 @@ class ReportSpec:
             valid = values(data_dir)
             if value not in valid:
                 raise ParameterError(f"{self.name}: {name}={value!r} is not allowed; valid values: {', '.join(map(str, valid))}")
-            out[name] = value
+            out[name] = value  # type: ignore[assignment]  # its type was checked just above
         missing = [n for n in self.allowed if n not in out]
         if missing:
             raise ParameterError(f"{self.name}: missing parameter(s) {', '.join(missing)}")
