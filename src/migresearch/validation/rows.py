@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from migresearch.datasets.compiled import Table
+from migresearch.datasets.compiled import Table, cldr_codes
 from migresearch.validation.cells import parse_date
 from migresearch.validation.report import Problem
 
@@ -77,8 +77,6 @@ def _check_cldr_pairs(parsed: Parsed, table: Table) -> None:
     others = [(k, n) for k, n in by_kind.items() if k != "alpha2"]
     if alpha2 is None or not others:
         return
-    from migresearch.validation.cells import cldr_codes
-
     codes, version = cldr_codes()
     for rec_no, (line, row) in enumerate(zip(parsed.lines, parsed.records), start=1):
         two = row.get(alpha2, "")
