@@ -19,7 +19,8 @@ def timeline(framework: str, data_dir: _DataDir = None) -> pd.DataFrame:
     """Everything dated about ``framework``: meetings, membership events and instruments, oldest first.
 
     Columns: ``date``, ``precision``, ``kind`` (meeting, membership, instrument), ``label_en``,
-    ``label_es``, ``record_id``, ``source_id``, ``inferred``.
+    ``label_es``, ``record_id``, ``source_id``, ``inferred``.  An unknown framework raises
+    :class:`~migresearch.errors.UnknownFrameworkError` with a did-you-mean.
     """
     _check_framework(framework, data_dir)
     meetings = load("meetings", data_dir)
