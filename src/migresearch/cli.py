@@ -30,7 +30,9 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
     directory = paths.data_dir(getattr(args, "data_dir", None))
     if not directory.is_dir():
-        origin = "--data-dir" if getattr(args, "data_dir", None) else (paths.ENV_VAR if os.environ.get(paths.ENV_VAR) else "default")
+        origin = (
+            "--data-dir" if getattr(args, "data_dir", None) else (paths.ENV_VAR if os.environ.get(paths.ENV_VAR) else "default")
+        )
         raise UsageError(f"data folder not found: {directory} ({origin})")
     return directory
 
@@ -48,15 +50,21 @@ def _validate(args: argparse.Namespace) -> int:
     n = len(report.parsed)
     rows = sum(len(p.records) for p in report.parsed.values())
     if args.format == "json":
-        print(json.dumps({
-            "ok": report.ok,
-            "tables": n,
-            "records": rows,
-            "problems": [
-                {"file": p.path, "line": p.line, "column": p.column, "value": p.value, "rule": p.rule, "record": p.record}
-                for p in report.problems
-            ],
-        }, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "tables": n,
+                    "records": rows,
+                    "problems": [
+                        {"file": p.path, "line": p.line, "column": p.column, "value": p.value, "rule": p.rule, "record": p.record}
+                        for p in report.problems
+                    ],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0 if report.ok else 1
     for problem in report.problems:
         print(problem)
@@ -173,34 +181,60 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     data_help = "folder of CSV files (default: $MIGRESEARCH_DATA, else data/ of a checkout, else the copy in the package)"
 
-    v = sub.add_parser("validate", parents=[common], help="check every data file: schemas, keys, foreign keys, temporal rules",
-                       description="Check every data file; print one line per problem, all of them in one pass.")
+    v = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check every data file: schemas, keys, foreign keys, temporal rules",
+        description="Check every data file; print one line per problem, all of them in one pass.",
+    )
     v.add_argument("--data-dir", help=data_help)
-    v.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text: one `file:line:column: value: rule` line per problem (default); json: one document")
+    v.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one `file:line:column: value: rule` line per problem (default); json: one document",
+    )
     v.set_defaults(func=_validate)
 
-    ls = sub.add_parser("list", parents=[common], help="list the tables and the reports",
-                        description="List the registered tables and the declared reports.")
+    ls = sub.add_parser(
+        "list",
+        parents=[common],
+        help="list the tables and the reports",
+        description="List the registered tables and the declared reports.",
+    )
     ls.add_argument("what", nargs="?", choices=("all", "tables", "reports"), default="all", help="what to list (default: all)")
     ls.add_argument("--data-dir", help=data_help)
     ls.set_defaults(func=_list)
 
-    c = sub.add_parser("catalog", parents=[common], help="regenerate data/datapackage.json, the data dictionary and the compiled registry",
-                       description="Regenerate the generated files from the declarations (inside a checkout, or under --out).")
+    c = sub.add_parser(
+        "catalog",
+        parents=[common],
+        help="regenerate data/datapackage.json, the data dictionary and the compiled registry",
+        description="Regenerate the generated files from the declarations (inside a checkout, or under --out).",
+    )
     c.add_argument("--check", action="store_true", help="only report generated files that are out of date (exit 1 if any)")
-    c.add_argument("--out", default=None, help="folder to write data/ and docs/ into (default: the checkout; required outside one)")
+    c.add_argument(
+        "--out", default=None, help="folder to write data/ and docs/ into (default: the checkout; required outside one)"
+    )
     c.set_defaults(func=_catalog)
-    s = sub.add_parser("sample", parents=[common], help="write a review sheet (CSV and HTML) of random fact rows with their evidence and source links",
-                       description="Draw random fact rows (seeded) and write them with their evidence and sources for a human check.")
+    s = sub.add_parser(
+        "sample",
+        parents=[common],
+        help="write a review sheet (CSV and HTML) of random fact rows with their evidence and source links",
+        description="Draw random fact rows (seeded) and write them with their evidence and sources for a human check.",
+    )
     s.add_argument("--n", type=int, required=True, help="number of fact rows to draw")
     s.add_argument("--seed", type=int, required=True, help="random seed (same seed and data, same rows)")
     s.add_argument("--out", default=".", help="output folder (default: the current folder)")
     s.add_argument("--data-dir", help=data_help)
     s.set_defaults(func=_sample)
 
-    b = sub.add_parser("build", parents=[common], help="regenerate the English and Spanish reports",
-                       description="Build every declared report in both languages; only what changed is rebuilt.")
+    b = sub.add_parser(
+        "build",
+        parents=[common],
+        help="regenerate the English and Spanish reports",
+        description="Build every declared report in both languages; only what changed is rebuilt.",
+    )
     b.add_argument("--out", default=None, help="output folder (default: reports/ of a checkout, else ./reports)")
     b.add_argument("--data-dir", help=data_help)
     b.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
