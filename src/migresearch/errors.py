@@ -38,6 +38,7 @@ __all__ = [
     "NotInCheckoutError",
     "ParameterError",
     "ParameterTypeError",
+    "ParameterValueError",
     "UnknownCountryError",
     "UnknownDatasetError",
     "UnknownFieldError",
@@ -191,6 +192,18 @@ class ParameterError(MigresearchError, ValueError):
 
 class ParameterTypeError(ParameterError, TypeError):
     """A parameter value of a type a notebook cannot receive (only str, int, float and bool)."""
+
+
+class ParameterValueError(ParameterError, UnknownIdError):
+    """A report parameter value outside its allow-list (a framework id, say): both a
+    :class:`ParameterError` and an :class:`UnknownIdError`, with the same did-you-mean."""
+
+    def __init__(self, report: str, name: str, value: object, valid: Iterable[object]) -> None:
+        UnknownIdError.__init__(self, value, [str(v) for v in valid], kind=f"value of parameter {name!r}")
+        hint = f"; did you mean {self.suggestion!r}?" if self.suggestion is not None else ""
+        shown = ", ".join(map(str, valid))
+        sep = " " if hint else "; "
+        self.args = (f"{report}: {name}={value!r} is not allowed{hint}{sep}valid values: {shown}",)
 
 
 class UnsupportedLanguageError(ParameterError):
