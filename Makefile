@@ -54,7 +54,7 @@ lint: $(STAMP) ## format check, lint, type check (mypy) and the import-layer con
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-logo
 
 format: $(STAMP) ## format the code and apply ruff's safe fixes
 	$(BIN)/ruff format src tests bench
