@@ -36,6 +36,7 @@ __all__ = [
     "MissingSourceError",
     "NotebookNotFoundError",
     "NotInCheckoutError",
+    "UsageError",
     "ParameterError",
     "ParameterTypeError",
     "UnknownCountryError",
@@ -246,3 +247,8 @@ class CellTimeout(MigresearchError):
 
 class MissingParametersCell(MigresearchError, ValueError):
     """The notebook has no cell tagged ``parameters``."""
+
+
+class UsageError(MigresearchError):
+    """A command line that cannot be carried out as given (a missing data folder, a ``--only`` pattern that
+    matches nothing, ``catalog`` outside a checkout without ``--out``): one line, exit code 2."""

@@ -36,6 +36,7 @@ from typing import Any
 
 from migresearch import __version__, files, paths
 from migresearch.build.index import framework_names, write_index
+from migresearch.datasets.version import data_version
 from migresearch.errors import BuildLocked, NotebookNotFoundError, ParameterError
 from migresearch.reports import LANGS, REPORTS, Job, ReportSpec, plan
 
@@ -79,10 +80,6 @@ def _code_files() -> list[Path]:
     """Every module of the package (a code change rebuilds every report)."""
     root = Path(__file__).resolve().parent.parent
     return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
-
-
-def _data_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.glob("*.csv"))
 
 
 def inputs_hash(job: Job, notebook: Path, code_hash: str, data_hash: str) -> str:
@@ -137,7 +134,7 @@ def build(
             if not (notebooks / job.spec.notebook).is_file():
                 raise NotebookNotFoundError(f"notebook not found: {notebooks / job.spec.notebook}")
         code_hash = files.files_digest(_code_files())
-        data_hash = files.files_digest(_data_files(data))
+        data_hash = data_version(data).digest
         manifest = read_manifest(out)
         hashes = {job.relpath: inputs_hash(job, notebooks / job.spec.notebook, code_hash, data_hash) for job in todo_jobs}
         todo = []
@@ -270,7 +267,9 @@ def run_cli(args: argparse.Namespace) -> int:
     langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
     try:
         outcome = build(out=Path(args.out) if args.out else None, jobs=args.jobs, only=args.only, langs=langs,
-                        force=args.force, timeout=args.timeout)
+                        force=args.force, timeout=args.timeout,
+                        data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
+                        progress=not getattr(args, "quiet", False))
     except BuildLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
@@ -280,5 +279,7 @@ def run_cli(args: argparse.Namespace) -> int:
     for message in outcome.messages:
         print(f"FAILED {message}", file=sys.stderr)
     seconds = time.perf_counter() - started
-    print(f"{len(outcome.built)} built, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed in {seconds:.2f} s", file=sys.stderr)
+    if not getattr(args, "quiet", False):
+        print(f"{len(outcome.built)} built, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed in {seconds:.2f} s",
+              file=sys.stderr)
     return outcome.exit_code
