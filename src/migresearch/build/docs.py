@@ -56,7 +56,7 @@ def screenshots(img: Path) -> dict[str, Path]:
     shots: dict[str, Path] = {}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site"
-        for name, slug in first.items():
+        for slug in first.values():
             outcome = build(out=out, only=slug, langs=("en",), progress=False)
             if outcome.exit_code != 0:
                 raise RuntimeError(f"report {slug} failed to build: {outcome.messages}")
