@@ -49,3 +49,26 @@ class CellTimeout(Exception):
 
 class MissingParametersCell(ValueError):
     """The notebook has no cell tagged ``parameters``."""
+
+
+# --- build faults (issue 14) ------------------------------------------------------------------------
+# The architecture work moves every class above under one base class; until it lands, the classes the
+# build needs are declared here under that base (merge: keep one MigresearchError, the other's bases).
+
+class MigresearchError(Exception):
+    """Base class of every exception migresearch raises on purpose."""
+
+
+class UnsafePathError(MigresearchError, ValueError):
+    """A path built from data or parameters that would leave its root folder (``../`` segments, a symlink)."""
+
+
+class BuildConfigError(MigresearchError, ValueError):
+    """A build setting that cannot be used, such as a ``SOURCE_DATE_EPOCH`` that is not a whole number of seconds."""
+
+
+class OutputError(MigresearchError, OSError):
+    """The output folder cannot be written (read-only, full disk, not a folder); the message names the path."""
+
+    def __str__(self) -> str:  # one line: what could not be done, where, and why (OSError would add "[Errno n]")
+        return str(self.strerror)
