@@ -397,3 +397,22 @@ def test_a_fifo_as_a_data_file_is_refused_without_hanging(tmp_path: Path, data_c
            "not a regular file (a FIFO); refused" in result.stderr
     check = cli("validate", "--data-dir", str(data_copy), timeout=60)
     assert check.returncode == 1 and "data/figures.csv:0::" in check.stdout and "not a regular file" in check.stdout
+
+
+# --- 7. large outputs ------------------------------------------------------------------------------
+
+def test_fifty_megabytes_of_small_writes_are_capped_quickly(tmp_path: Path) -> None:
+    """A cell printing 50 MB in small writes used to take 303 s and then fail as a timeout."""
+    from migresearch.build.engine import MAX_STREAM_CHARS
+
+    nbs, out = tmp_path / "nb", tmp_path / "out"
+    s = notebook(nbs, "r15", "for i in range(500_000):\n    print('x' * 99)", "print('after the flood')")
+    started = time.monotonic()
+    outcome = b.build(out=out, reports=(s,), notebooks=nbs, progress=False, langs=("en",), timeout=120)
+    seconds = time.monotonic() - started
+    assert outcome.exit_code == 0, outcome.messages
+    assert seconds < 60, f"{seconds:.0f} s"
+    page = (out / "en/r15.html").read_text(encoding="utf-8")
+    assert "[output cut: this cell wrote 50,000,000 characters; only the first 1,000,000 are kept." in page
+    assert "after the flood" in page  # the next cell has its own allowance
+    assert len(page) < 2 * MAX_STREAM_CHARS + 200_000

@@ -108,18 +108,57 @@ def _make_shell() -> Any:
     return ReportShell.instance(config=config)
 
 
+#: Most characters a cell's stdout and stderr keep together; the rest is dropped with a notice saying how much.
+#: A report prints tables and labels, not logs: 50 MB of small writes used to take 300 s and end as a timeout.
+MAX_STREAM_CHARS = 1_000_000
+
+
 class _Stream:
+    """``sys.stdout``/``sys.stderr`` during a cell: writes go to a list (joined once at the end of the
+    cell, so many small writes stay linear) and stop being kept past :data:`MAX_STREAM_CHARS`."""
+
+    kept = 0  # characters kept in the current cell, both streams together
+    dropped = 0
+    buffers: dict[int, list[str]] = {}  # one cell at a time per process
+
     def __init__(self, name: str) -> None:
         self.name = name
+
+    @classmethod
+    def start_cell(cls) -> None:
+        cls.kept, cls.dropped, cls.buffers = 0, 0, {}
 
     def write(self, text: str) -> int:
         from nbformat.v4 import new_output
 
-        if _CURRENT and _CURRENT[-1].get("output_type") == "stream" and _CURRENT[-1]["name"] == self.name:
-            _CURRENT[-1]["text"] += text
-        else:
-            _CURRENT.append(new_output("stream", name=self.name, text=text))
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        room = MAX_STREAM_CHARS - _Stream.kept
+        if room <= 0:
+            _Stream.dropped += len(text)
+            return len(text)
+        if len(text) > room:
+            _Stream.dropped += len(text) - room
+            text = text[:room]
+        _Stream.kept += len(text)
+        last = _CURRENT[-1] if _CURRENT else None
+        if last is None or last.get("output_type") != "stream" or last["name"] != self.name or id(last) not in _Stream.buffers:
+            last = new_output("stream", name=self.name, text="")
+            _CURRENT.append(last)
+            _Stream.buffers[id(last)] = []
+        _Stream.buffers[id(last)].append(text)
         return len(text)
+
+    @classmethod
+    def finish_cell(cls, outputs: list[Any]) -> None:
+        """Join each stream output's writes; say what was dropped at the end of the last one."""
+        streams = [o for o in outputs if o.get("output_type") == "stream" and id(o) in cls.buffers]
+        for out in streams:
+            out["text"] = "".join(cls.buffers[id(out)])
+        if cls.dropped and streams:
+            streams[-1]["text"] += (f"\n[output cut: this cell wrote {cls.kept + cls.dropped:,} characters; only the first "
+                                    f"{MAX_STREAM_CHARS:,} are kept. A report cell should show tables, not logs.]\n")
+        cls.buffers = {}
 
     def flush(self) -> None:
         pass
@@ -137,6 +176,7 @@ def run_cell(shell: Any, cell: Any, timeout: float | None) -> bool:
     _CURRENT.clear()
     count = shell.execution_count
     old = sys.stdout, sys.stderr
+    _Stream.start_cell()
     sys.stdout, sys.stderr = _Stream("stdout"), _Stream("stderr")
     if timeout:
         signal.signal(signal.SIGALRM, _alarm)
@@ -147,6 +187,7 @@ def run_cell(shell: Any, cell: Any, timeout: float | None) -> bool:
         if timeout:
             signal.setitimer(signal.ITIMER_REAL, 0)
         sys.stdout, sys.stderr = old
+        _Stream.finish_cell(_CURRENT)
     cell.execution_count = count
     cell.outputs = list(_CURRENT)
     _CURRENT.clear()
