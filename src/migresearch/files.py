@@ -16,6 +16,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from migresearch.errors import NotRegularFileError
+
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; on any failure the old file is untouched and no temp remains."""
@@ -38,10 +40,6 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-class NotRegularFile(OSError):
-    """A path that is a FIFO, socket, device or folder where a regular file was expected."""
-
-
 def file_kind(mode: int) -> str:
     """What a ``st_mode`` is, in words (``"FIFO"``, ``"folder"``...)."""
     for test, name in ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"),
@@ -55,7 +53,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
     """The bytes of a *regular* file, read without ever blocking on a FIFO or a device.
 
     The file is opened non-blocking and checked with ``fstat`` on the open descriptor (no race
-    between the check and the read); anything else raises :class:`NotRegularFile`, and a file
+    between the check and the read); anything else raises :class:`~migresearch.errors.NotRegularFileError`, and a file
     larger than ``limit`` bytes raises ``OSError(EFBIG)``.
     """
     import errno
@@ -64,7 +62,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise NotRegularFile(errno.EINVAL, f"not a regular file (a {file_kind(st.st_mode)})", str(path))
+            raise NotRegularFileError(errno.EINVAL, f"not a regular file (a {file_kind(st.st_mode)})", str(path))
         if limit is not None and st.st_size > limit:
             raise OSError(errno.EFBIG, f"file larger than {limit} bytes", str(path))
         chunks = []

@@ -46,7 +46,16 @@ from typing import Any
 
 from migresearch import __version__, files, paths
 from migresearch.build.index import framework_names, write_index
-from migresearch.errors import BuildConfigError, BuildLocked, DataValidationError, OutputError, ParameterError, UnsafePathError
+from migresearch.errors import (
+    BuildConfigError,
+    BuildLocked,
+    DataValidationError,
+    NotebookNotFoundError,
+    NotRegularFileError,
+    OutputError,
+    ParameterError,
+    UnsafePathError,
+)
 from migresearch.reports import LANGS, REPORTS, Job, ReportSpec, plan
 
 __all__ = ["BuildLocked", "Outcome", "build", "run_cli"]
@@ -268,7 +277,7 @@ def snapshot(data: Path, folder: Path) -> Snapshot:
                 problems.append(Problem(display, 0, "", str(real), "path resolves outside the data folder (unsafe symlink)"))
             else:
                 content = files.read_regular(real, MAX_FILE_BYTES)
-        except files.NotRegularFile as exc:
+        except NotRegularFileError as exc:
             problems.append(Problem(display, 0, "", str(path), f"{exc.strerror}; refused"))
         except OSError as exc:
             problems.append(Problem(display, 0, "", str(path), f"unreadable: {exc.strerror or exc}"))
@@ -409,7 +418,7 @@ def _build(out: Path, staging: Path, run_id: str, data: Path, notebooks: Path, j
     for job in todo_jobs:
         paths.inside(out, job.relpath)
         if not (notebooks / job.spec.notebook).is_file():
-            raise FileNotFoundError(f"notebook not found: {notebooks / job.spec.notebook}")
+            raise NotebookNotFoundError(f"notebook not found: {notebooks / job.spec.notebook}")
     hashes = {job.relpath: inputs_hash(job, notebooks / job.spec.notebook, code_hash, data_hash) for job in todo_jobs}
     todo = []
     for job in todo_jobs:
