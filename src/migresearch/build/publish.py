@@ -56,7 +56,7 @@ from migresearch.errors import (
     ParameterError,
     UnsafePathError,
 )
-from migresearch.reports import LANGS, REPORTS, Job, ReportSpec, plan
+from migresearch.reports import LANGS, REPORTS, Job, ReportSpec, mark_validated, plan
 
 __all__ = ["BuildLocked", "Outcome", "build", "run_cli"]
 
@@ -408,6 +408,7 @@ def _build(out: Path, staging: Path, run_id: str, data: Path, notebooks: Path, j
         if len(problems) > 50:
             outcome.messages.append(f"... and {len(problems) - 50} more (run `migresearch validate`)")
         return
+    mark_validated(snap.folder)
     try:
         todo_jobs = plan(snap.folder, only, langs, reports)
         declared = {job.relpath for job in plan(snap.folder, None, LANGS, reports)}
