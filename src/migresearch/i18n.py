@@ -144,6 +144,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "series.EU-CELAC": ("EU-CELAC", "UE-CELAC"),
     "text.semester_1": ("first half of {year}", "primer semestre de {year}"),
     "text.semester_2": ("second half of {year}", "segundo semestre de {year}"),
+    "text.un_vote": ("the vote of {country} on {resolution} ({vote})", "el voto de {country} sobre {resolution} ({vote})"),
     "text.gcm_objective": ("GCM objective {n}", "Objetivo {n} del Pacto Mundial"),
     "text.gcm_principle": ("GCM guiding principle {n}", "Principio rector {n} del Pacto Mundial"),
     # columns and derived fields, as a reader calls them
@@ -202,6 +203,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "column.value": ("value", "valor"),
     "column.window_end_date": ("end of the application window", "fin del plazo de solicitud"),
     "column.window_months": ("application window in months", "plazo de solicitud en meses"),
+    "column.theme_en": ("theme (English)", "tema (en inglés)"),
+    "column.theme_es": ("theme (Spanish)", "tema (en español)"),
+    "column.issued_date": ("date issued", "fecha de expedición"),
+    "column.fee": ("fee", "tasa"),
+    "column.note": ("note", "nota"),
+    "column.vote": ("vote", "voto"),
+    "column.cutoff_kind": ("kind of cut-off", "tipo de fecha límite"),
+    "column.event": ("event", "evento"),
+    "column.parties": ("parties", "partes"),
     "column.window_start_date": ("start of the application window", "inicio del plazo de solicitud"),
     # code lists
     "precision.day": ("day", "día"),
@@ -255,6 +265,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "meeting_kind.forum": ("forum", "foro"),
     "meeting_kind.technical_meeting": ("technical meeting", "reunión técnica"),
     "meeting_kind.launch": ("launch", "lanzamiento"),
+    "vote.yes": ("yes", "a favor"),
+    "vote.no": ("no", "en contra"),
+    "vote.abstain": ("abstained", "abstención"),
+    "vote.absent": ("did not vote", "no votó"),
     "modality.in_person": ("in person", "presencial"),
     "modality.virtual": ("virtual", "virtual"),
     "modality.hybrid": ("hybrid", "híbrida"),
@@ -282,6 +296,7 @@ CODE_LISTS: dict[str, tuple[str, str]] = {
     "modality": ("meetings", "modality"),
     "instrument_type": ("instruments", "type"),
     "precision": ("meetings", "start_precision"),
+    "vote": ("un_votes", "vote"),
 }
 
 

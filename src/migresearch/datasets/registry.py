@@ -18,6 +18,8 @@ DATASETS: tuple[DatasetSpec, ...] = (
                 "ISO 3166-1 codes with English and Spanish names (CLDR) and UN M49 regions: the join key for every table.", "reference"),
     DatasetSpec("regions", "regions.csv", ref.Regions, "Regions",
                 "Named groups of countries that figures are reported for.", "reference"),
+    DatasetSpec("places", "places.csv", ref.Places, "Places",
+                "Spanish names of cities the data records in English (Brussels: Bruselas), for Spanish pages.", "reference"),
     DatasetSpec("gcm_objectives", "gcm_objectives.csv", ref.GcmObjectives, "GCM objectives",
                 "The 23 objectives of the Global Compact for Migration, in English and Spanish.", "reference"),
     DatasetSpec("gcm_principles", "gcm_principles.csv", ref.GcmPrinciples, "GCM guiding principles",

@@ -50,7 +50,10 @@ def _is_prose(table: str, field: str, raw: Any) -> bool:
 def claim_value(table: str, field: str, raw: Any, lang: str, precision: str | None = None) -> str:
     """A claimed or recorded value as markup: formatted by type, and marked when it is English prose on a Spanish page."""
     text = names.value(table, field, raw, lang, precision)
-    return foreign(text, "en", lang) if _is_prose(table, field, raw) else esc(text)
+    if names._SNAKE.fullmatch(str(raw)):  # a derived status written as an identifier
+        text = str(raw).replace("_", " ")
+        return foreign(text, "en", lang)
+    return foreign(names.humanise(text, "en"), "en", lang) if _is_prose(table, field, raw) else esc(text)
 
 
 def _quote(row: pd.Series, lang: str, sources: pd.DataFrame) -> str:
@@ -61,7 +64,7 @@ def _quote(row: pd.Series, lang: str, sources: pd.DataFrame) -> str:
         attr = f' lang="{esc(q_lang)}"' if q_lang != lang else ""
         parts.append(f"<q{attr}>{esc(row['quote'])}</q>")
     if not names.missing(row.get("note")):
-        parts.append(f'<span class="claim-note">{foreign(row["note"], "en", lang)}</span>')
+        parts.append(f'<span class="claim-note">{foreign(names.humanise(row["note"], "en"), "en", lang)}</span>')
     return "<br>".join(parts)
 
 

@@ -115,6 +115,13 @@ def collect(framework: str, on: dt.date | None = None) -> Profile:
     )
 
 
+def _host(url: object) -> str:
+    """A website named by its host (``iom.int``), not its whole address."""
+    from urllib.parse import urlparse
+
+    return "" if names.missing(url) else urlparse(str(url)).netloc.removeprefix("www.")
+
+
 # --- sections --------------------------------------------------------------------------------------
 
 def title(data: Profile, lang: str) -> Html:
@@ -136,7 +143,7 @@ def overview(data: Profile, lang: str) -> Html:
         ("field.established", date_cell("established_date", lang)),
         ("field.founding_instrument", lambda row: prose(row, "founding_instrument", lang)),
         ("field.status", code_cell("status", "status", lang)),
-        ("field.website", lambda row: link(row["url"], row["url"])),
+        ("field.website", lambda row: link(_host(row["url"]), row["url"])),
     ]
     return section(i18n.t("section.overview", lang), facts(r, items, lang, [r["source_id"]]))
 
