@@ -100,27 +100,22 @@ def _year(value: Any, precision: Any, lang: str) -> str:
 
 
 def membership_spans(events: pd.DataFrame, until: dt.date | None = None) -> pd.DataFrame:
-    """Each party's periods as member (``active``) or ``suspended``: ``party``, ``start``, ``end``, ``state``."""
-    dated = events[events["date"].notna()].copy()
-    end = pd.Timestamp(until or query.data_as_of())
-    spans: list[tuple[str, pd.Timestamp, pd.Timestamp, str]] = []
-    for party, group in dated.sort_values("date").groupby("party", sort=True):
-        state, start = None, None
-        for row in group.itertuples():
-            ev = str(row.event)
-            if ev in ("join", "enter_into_force", "rejoin", "term_start") and state != "active":
-                if state == "suspended" and start is not None:
-                    spans.append((party, start, row.date, "suspended"))
-                state, start = "active", row.date
-            elif ev == "suspend" and state == "active":
-                spans.append((party, start, row.date, "active"))
-                state, start = "suspended", row.date
-            elif ev in ("withdraw", "term_end") and state in ("active", "suspended"):
-                spans.append((party, start, row.date, state))
-                state, start = None, None
-        if state in ("active", "suspended") and start is not None:
-            spans.append((party, start, end, state))
-    return pd.DataFrame(spans, columns=["party", "start", "end", "state"])
+    """Each party's periods as member (``active``) or ``suspended``: ``party``, ``start``, ``end``, ``state``.
+
+    The periods are the membership grammar's (:func:`migresearch.query.membership.membership_spans`), so a
+    chart shows exactly the states ``members_on`` answers with.
+    """
+    from migresearch.datasets.events import ACTIVE_STATES
+    from migresearch.query.membership import membership_spans as spans_of
+
+    dated = events[events["date"].notna()]
+    if dated.empty:
+        return pd.DataFrame({"party": pd.Series(dtype="string"), "start": pd.Series(dtype="datetime64[ns]"),
+                             "end": pd.Series(dtype="datetime64[ns]"), "state": pd.Series(dtype="string")})
+    periods = spans_of(dated, until or query.data_as_of())
+    out = periods[["party", "start", "end"]].copy()
+    out["state"] = ["active" if s in ACTIVE_STATES else "suspended" for s in periods["state"]]
+    return out.sort_values(["party", "start"]).reset_index(drop=True)
 
 
 def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = None) -> Png | None:

@@ -15,7 +15,8 @@ import pandas as pd
 
 from migresearch import i18n, query
 from migresearch._api import load
-from migresearch.datasets import compiled as _tables
+from migresearch.datasets.events import MEMBER_ROLES, ROLE_NAMES
+from migresearch.errors import UnknownFrameworkError
 from migresearch.present import names
 from migresearch.present.charts import chart, meetings_chart, membership_chart, membership_spans
 from migresearch.present.conflicts import comparison
@@ -36,9 +37,7 @@ from migresearch.present.html import (
 )
 
 #: Every declared role: the profile lists members, observers, presidencies... alike.
-ALL_ROLES: tuple[str, ...] = tuple(_tables.table("memberships").by_name["role"].values or ())
-#: Roles counted as membership in the chart and the headline count.
-MEMBER_ROLES: tuple[str, ...] = ("member", "state_party")
+ALL_ROLES: tuple[str, ...] = ROLE_NAMES
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,15 +81,16 @@ class Profile:
 def collect(framework: str, on: dt.date | None = None) -> Profile:
     """The profile of ``framework`` (a ``framework_id``) on ``on`` (default: the data date).
 
-    Raises ``KeyError`` (with the valid ids) for an unknown framework.
+    Raises :class:`~migresearch.errors.UnknownFrameworkError` (with a did-you-mean hint) for an unknown framework.
 
     >>> collect("can").framework_id
     'can'
     """
     frameworks = load("frameworks")
-    query.members_on(framework, "2000-01-01")  # checks the id the same way every question does
-    day = on or query.data_as_of()
     row = frameworks[frameworks["framework_id"] == framework]
+    if row.empty:
+        raise UnknownFrameworkError(framework, frameworks["framework_id"].astype(str))
+    day = on or query.data_as_of()
     parent_id = row["parent_id"].iloc[0]
     parent = frameworks[frameworks["framework_id"] == parent_id] if not names.missing(parent_id) else frameworks.iloc[0:0]
     children = frameworks[frameworks["parent_id"] == framework].sort_values("framework_id")
