@@ -225,3 +225,17 @@ def sections(data: Profile, lang: str) -> list[Html]:
 def page(data: Profile, lang: str) -> Html:
     """The whole report as one block."""
     return concat(*sections(data, lang))
+
+
+class FrameworkProfile:
+    """The profile of one framework in one language: :func:`collect` plus the section functions, bound.
+
+    Kept for code written against the first reports; new code calls ``collect`` and the sections.
+    """
+
+    def __init__(self, framework: str, lang: str, on: dt.date | None = None) -> None:
+        self.lang = i18n.check_lang(lang)
+        self.data = collect(framework, on)
+
+    def sections(self) -> list[Html]:
+        return sections(self.data, self.lang)
