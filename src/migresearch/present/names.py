@@ -137,10 +137,13 @@ def meeting_label(row: Any, lang: str) -> str:
 
 
 def meeting(row: Any, lang: str) -> str:
-    """A meeting named for a reader: ``reunión de alto nivel VIII (Bruselas (Bélgica), 2013)``."""
+    """A meeting named for a reader: ``reunión de alto nivel VIII (Bruselas, 2013)``."""
     kind = i18n.code("meeting_kind", row["kind"], lang)
     label = meeting_label(row, lang)
-    where = place(row.get("city"), row.get("country_iso3"), lang)
+    city = row.get("city")
+    if not missing(city) and lang == "es" and not missing(row.get("country_iso3")):
+        city = _places().get((str(row["country_iso3"]), str(city)), city)
+    where = str(city) if not missing(city) else (country(row.get("country_iso3"), lang) if not missing(row.get("country_iso3")) else "")
     year = "" if missing(row.get("start_date")) else str(pd.Timestamp(row["start_date"]).year)
     raw = "" if missing(row.get("label")) else str(row.get("label"))
     head = f"{label} {kind}" if _ENGLISH_ORDINAL.match(raw) else f"{kind} {label}".strip()
@@ -307,3 +310,37 @@ def humanise(text: Any, lang: str = "en") -> str:
         return word.replace("_", " ")
 
     return _SNAKE.sub(snake, out)
+
+
+#: Prose columns a page shows that the data holds in English only (no ``_es`` twin yet).
+ENGLISH_ONLY: dict[str, tuple[str, ...]] = {}
+
+
+def spanish_gaps() -> pd.DataFrame:
+    """Texts a Spanish page would show in English because the data has no Spanish version.
+
+    One row per (``table``, ``column``, ``record_id``): every ``<x>_es`` cell left empty beside a filled
+    ``<x>_en``, every filled English-only prose column (:data:`ENGLISH_ONLY`), and every inferred-value
+    reason (``inferred_from``, written in English).  ``kind`` says which.  The data-quality report counts
+    these; the pages mark each one in Spanish ("solo en inglés en los datos").
+    """
+    from migresearch import list_datasets
+
+    rows: list[tuple[str, str, str, str]] = []
+    for name in list_datasets():
+        if name == "sources":  # a source keeps its title in its own language
+            continue
+        frame = load(name)
+        key = frame.columns[0]
+        for column in frame.columns:
+            base = column[:-3] if column.endswith("_en") else column
+            if column != f"{base}_es" and f"{base}_es" in frame.columns:
+                gap = frame[frame[column].notna() & frame[f"{base}_es"].isna()]
+                rows += [(name, f"{base}_es", str(r), "translation") for r in gap[key]]
+        for column in ENGLISH_ONLY.get(name, ()):
+            if column in frame.columns and f"{column}_es" not in frame.columns:
+                rows += [(name, column, str(r), "english_only") for r in frame.loc[frame[column].notna(), key]]
+        if "inferred_from" in frame.columns:
+            rows += [(name, "inferred_from", str(r), "reason") for r in frame.loc[frame["inferred_from"].notna(), key]]
+    out = pd.DataFrame(rows, columns=["table", "column", "record_id", "kind"])
+    return out.astype("string").sort_values(["table", "column", "record_id"]).reset_index(drop=True)
