@@ -167,7 +167,7 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
     rows = sorted(key.unique())
     span_days = max((dated["start_date"].max() - dated["start_date"].min()).days, 1)
     with _chart_context():
-        fig, ax = plt.subplots(figsize=(7.5, 1.4 + 0.55 * len(rows)))
+        fig, ax = plt.subplots(figsize=(6.4, 1.5 + 0.6 * len(rows)))
         for i, name in enumerate(rows):
             part = dated[key == name]
             ax.scatter(part["start_date"], [i] * len(part), s=28, color=BLUE, zorder=3)
@@ -178,8 +178,8 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
                     continue
                 close = last is not None and (row["start_date"] - last).days < span_days / 18
                 flip = (not flip) if close else False
-                ax.annotate(text, (row["start_date"], i), textcoords="offset points", xytext=(0, -12 if flip else 6),
-                            ha="center", va="top" if flip else "bottom", fontsize=7)
+                ax.annotate(text, (row["start_date"], i), textcoords="offset points", xytext=(0, -8 if flip else 6),
+                            ha="center", va="top" if flip else "bottom", fontsize=8)
                 last = row["start_date"]
         labels = [i18n.code("meeting_kind", r, lang) if kinds else r for r in rows]
         ax.set_yticks(range(len(rows)), labels=labels)

@@ -292,7 +292,8 @@ def table(frame: pd.DataFrame, columns: Sequence[tuple[str, Cell]], lang: str, s
     labels = [key[1:] if key.startswith("=") else i18n.t(key, lang) for key, _ in columns]
     head = "".join(f'<th scope="col">{esc(label)}</th>' for label in labels)
     with inferred_notes() as notes:
-        body = ["<tr>" + "".join(f"<td>{fn(row)}</td>" for _, fn in columns) + "</tr>" for _, row in frame.iterrows()]
+        cells = [(f' data-label="{esc(label)}"', fn) for label, (_, fn) in zip(labels, columns)]
+        body = ["<tr>" + "".join(f"<td{attr}>{fn(row)}</td>" for attr, fn in cells) + "</tr>" for _, row in frame.iterrows()]
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     markup = f'<table class="{css}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     return Html(scroll_box(markup, caption or ", ".join(labels)) + _notes_markup(notes, lang)

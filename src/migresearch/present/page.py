@@ -68,6 +68,13 @@ ul.reports{padding-left:1.1rem}ul.reports li{margin:.45rem 0}
  h1{font-size:1.4rem}
  table.facts th,table.facts td{display:block;width:100%;border-bottom:0}
  table.facts tr:last-child td{border-bottom:1px solid #d0d7de}
+ table.data,table.data tbody,table.data tr,table.data td{display:block;width:100%}
+ table.data caption{display:block}
+ table.data thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+ table.data tr{border:1px solid #d0d7de;border-radius:4px;margin:.5rem 0;padding:.3rem .5rem}
+ table.data td{border:0;padding:.12rem 0;min-width:0;max-width:none}
+ table.data td::before{content:attr(data-label) ": ";font-weight:600;color:#57606a}
+ table.data td:empty{display:none}
 }
 @media print{
  body{max-width:none;padding:0;font-size:10pt;color:#000}

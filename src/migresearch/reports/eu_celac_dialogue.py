@@ -111,7 +111,7 @@ def hlm_count(data: Dialogue, lang: str) -> Html:
         first, last = (names.meeting_label(data.numbered.iloc[i], lang) for i in (0, -1))
         parts.append(paragraph(i18n.plural("text.hlm_listed", len(data.numbered), lang, first=first, last=last)))
     if len(data.hlm_claims):
-        parts += [paragraph(i18n.t("text.hlm_claims", lang)), comparison(data.hlm_claims, lang)]
+        parts += [paragraph(i18n.t("text.hlm_claims", lang)), comparison(data.hlm_claims, lang, intro=False)]
     return section(i18n.t("section.hlm_count", lang), *parts)
 
 

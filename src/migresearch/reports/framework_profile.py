@@ -212,7 +212,7 @@ def conflicts(data: Profile, lang: str) -> Html:
     if data.conflicts.empty:
         return section(head, paragraph(i18n.t("none", lang)))
     groups = data.conflicts.groupby(["table", "record_id", "field"]).ngroups
-    return section(head, paragraph(i18n.plural("text.conflicts_count", groups, lang)), comparison(data.conflicts, lang))
+    return section(head, paragraph(i18n.plural("text.conflicts_count", groups, lang)), comparison(data.conflicts, lang, intro=False))
 
 
 def sections(data: Profile, lang: str) -> list[Html]:
