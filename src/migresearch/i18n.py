@@ -128,6 +128,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "derived.hlm_count": ("number of high-level meetings", "número de reuniones de alto nivel"),
     "derived.duration_months": ("duration in months", "duración en meses"),
     # text from the data that has no version in the page's language
+    "date.not_recorded": ("date not recorded", "fecha no registrada"),
     "gap.only_en": ("English only", "solo en inglés en los datos"),
     "gap.only_es": ("Spanish only", "solo en español"),
     # inferred values
@@ -198,11 +199,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "column.status": ("status", "situación"),
     "column.target_nationalities": ("nationalities covered", "nacionalidades destinatarias"),
     "column.title_en": ("English title", "título en inglés"),
-    "column.fee": ("Fee", "Tasa"),
-    "column.issued_date": ("Date issued", "Fecha de expedición"),
-    "column.note": ("Note", "Nota"),
-    "column.theme_en": ("Theme", "Tema"),
-    "column.vote": ("Vote", "Voto"),
     "column.title_es": ("Spanish title", "título en español"),
     "column.until_date": ("end of the period", "fin del período"),
     "column.value": ("value", "valor"),

@@ -176,7 +176,8 @@ def members(data: Profile, lang: str) -> Html:
     now_cols = [("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
                 ("field.role", code_cell("role", "role", lang)),
                 ("field.since", date_cell("since", lang, "since_precision"))]
-    event_cols = [("field.date", date_cell("date", lang)), ("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
+    dated = date_cell("date", lang)
+    event_cols = [("field.date", lambda row: dated(row) or f'<span class="gap">{esc(i18n.t("date.not_recorded", lang))}</span>'), ("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
                   ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
     return section(head, count, undated, drawn,
                    section(i18n.t("section.members_now", lang), table(data.members_now, now_cols, lang), level=3),
