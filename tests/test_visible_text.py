@@ -18,7 +18,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
-PAGES = ["index.html", "en/10-eu-celac-dialogue.html", "es/10-eu-celac-dialogue.html", "en/01-framework-profile-celac.html",
+PAGES = ["index.html", "es/index.html", "en/10-eu-celac-dialogue.html", "es/10-eu-celac-dialogue.html", "en/01-framework-profile-celac.html",
          "es/01-framework-profile-celac.html", "es/01-framework-profile-eu-lac-summits.html",
          "es/01-framework-profile-andean-parliament.html"]
 

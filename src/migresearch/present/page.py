@@ -145,9 +145,9 @@ def footer(lang: str, package_version: str, data_version: str, params: str, buil
 
 
 def nav(lang: str, relpath: str, langs: Sequence[str]) -> Nav:
-    """Links from the report at ``relpath`` (``es/x.html``) to the index and to its other language versions."""
+    """Links from the report at ``relpath`` (``es/x.html``) to its language's index and to its other language versions."""
     name = relpath.split("/", 1)[1]
-    links = [Link("../index.html", i18n.t("nav.index", lang))]
+    links = [Link("index.html", i18n.t("nav.index", lang))]
     links += [Link(f"../{other}/{name}", i18n.t("nav.lang_name", other), other) for other in langs if other != lang]
     return Nav(i18n.t("nav.label", lang), links)
 
@@ -200,3 +200,14 @@ def index_page(parts: Sequence[IndexPart], package_version: str, data_version: s
     return environment().get_template("index.html.j2").render(
         lang="en", csp=INDEX_CSP, css=CSS, title=title, body="", nav=None, footer=None, parts=parts,
         package_version=package_version, data_version=data_version[:12], **texts)
+
+
+def language_index_page(part: IndexPart, package_version: str, data_version: str) -> str:
+    """``<lang>/index.html``: the landing page in one language (links relative to that folder)."""
+    lang = i18n.check_lang(part.lang)
+    others = [Link(f"../{o}/index.html", i18n.t("nav.lang_name", o), o) for o in i18n.LANGS if o != lang]
+    navigation = Nav(i18n.t("nav.label", lang), [Link("../index.html", i18n.t("nav.bilingual", lang)), *others])
+    return environment().get_template("index-lang.html.j2").render(
+        lang=lang, csp=INDEX_CSP, css=CSS, title=i18n.t("index.heading", lang), body="", nav=navigation, footer=None,
+        parts=[part], heading=i18n.t("index.heading", lang), intro=i18n.t("index.intro", lang),
+        data_label=i18n.t("index.data_label", lang), package_version=package_version, data_version=data_version[:12])
