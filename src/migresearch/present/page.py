@@ -80,6 +80,7 @@ ul.reports{padding-left:1.1rem}ul.reports li{margin:.45rem 0}
  body{max-width:none;padding:0;font-size:10pt;color:#000}
  nav,.jump{display:none}
  a{color:#000;text-decoration:none}
+ .sources a[href^="http"]::after,.conflict a[href^="http"]::after{content:" <" attr(href) ">";font-size:.9em;word-break:break-all}
  .table-box{overflow:visible}
  table.data td{max-width:none}
  h2,h3{break-after:avoid}
