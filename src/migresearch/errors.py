@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmbiguousKeyError",
+    "BuildConfigError",
     "BuildLocked",
     "CellTimeout",
     "DataValidationError",
@@ -36,8 +37,12 @@ __all__ = [
     "MissingSourceError",
     "NotebookNotFoundError",
     "NotInCheckoutError",
+    "UsageError",
+    "NotRegularFileError",
+    "OutputError",
     "ParameterError",
     "ParameterTypeError",
+    "ParameterValueError",
     "UnknownCountryError",
     "UnknownDatasetError",
     "UnknownFieldError",
@@ -46,6 +51,7 @@ __all__ = [
     "UnknownPlaceError",
     "UnknownSeriesError",
     "UnknownSourceError",
+    "UnsafePathError",
     "UnsupportedLanguageError",
     "did_you_mean",
 ]
@@ -193,6 +199,18 @@ class ParameterTypeError(ParameterError, TypeError):
     """A parameter value of a type a notebook cannot receive (only str, int, float and bool)."""
 
 
+class ParameterValueError(ParameterError, UnknownIdError):
+    """A report parameter value outside its allow-list (a framework id, say): both a
+    :class:`ParameterError` and an :class:`UnknownIdError`, with the same did-you-mean."""
+
+    def __init__(self, report: str, name: str, value: object, valid: Iterable[object]) -> None:
+        UnknownIdError.__init__(self, value, [str(v) for v in valid], kind=f"value of parameter {name!r}")
+        hint = f"; did you mean {self.suggestion!r}?" if self.suggestion is not None else ""
+        shown = ", ".join(map(str, valid))
+        sep = " " if hint else "; "
+        self.args = (f"{report}: {name}={value!r} is not allowed{hint}{sep}valid values: {shown}",)
+
+
 class UnsupportedLanguageError(ParameterError):
     """A report language other than those of :data:`migresearch.i18n.LANGS`."""
 
@@ -246,3 +264,30 @@ class CellTimeout(MigresearchError):
 
 class MissingParametersCell(MigresearchError, ValueError):
     """The notebook has no cell tagged ``parameters``."""
+
+
+class UsageError(MigresearchError):
+    """A command line that cannot be carried out as given (a missing data folder, a ``--only`` pattern that
+    matches nothing, ``catalog`` outside a checkout without ``--out``): one line, exit code 2."""
+
+
+# --- build faults (issue 14) ------------------------------------------------------------------------
+
+
+class UnsafePathError(MigresearchError, ValueError):
+    """A path built from data or parameters that would leave its root folder (``../`` segments, a symlink)."""
+
+
+class BuildConfigError(MigresearchError, ValueError):
+    """A build setting that cannot be used, such as a ``SOURCE_DATE_EPOCH`` that is not a whole number of seconds."""
+
+
+class OutputError(MigresearchError, OSError):
+    """The output folder cannot be written (read-only, full disk, not a folder); the message names the path."""
+
+    def __str__(self) -> str:  # one line: what could not be done, where, and why (OSError would add "[Errno n]")
+        return str(self.strerror)
+
+
+class NotRegularFileError(MigresearchError, OSError):
+    """A FIFO, socket, device or folder where a regular file was expected (refused without reading, so never a hang)."""

@@ -17,24 +17,32 @@ LANGS: tuple[str, ...] = ("en", "es")
 LABELS: dict[str, tuple[str, str]] = {
     # report chrome
     "report.framework_profile": ("Framework profile", "Perfil del marco de cooperación"),
-    "report.eu_celac_dialogue": ("The EU–CELAC Structured and Comprehensive Dialogue on Migration",
-                                 "El Diálogo Estructurado y Global UE-CELAC sobre Migración"),
+    "report.eu_celac_dialogue": (
+        "The EU–CELAC Structured and Comprehensive Dialogue on Migration",
+        "El Diálogo Estructurado y Global UE-CELAC sobre Migración",
+    ),
     "report.index": ("migresearch reports", "Informes de migresearch"),
     "footer.package": ("Package version", "Versión del paquete"),
     "footer.data": ("Data version", "Versión de los datos"),
     "footer.parameters": ("Parameters", "Parámetros"),
     "footer.built": ("Build stamp", "Sello de compilación"),
-    "footer.cite": ("Cite the sources listed under each table and chart.",
-                    "Cite las fuentes indicadas bajo cada cuadro y gráfico."),
+    "footer.cite": (
+        "Cite the sources listed under each table and chart.",
+        "Cite las fuentes indicadas bajo cada cuadro y gráfico.",
+    ),
     "footer.data_date": ("Data as of", "Datos al"),
     "nav.label": ("Report navigation", "Navegación del informe"),
     "nav.index": ("All reports", "Todos los informes"),
     "nav.lang_name": ("English", "Español"),
     "nav.bilingual": ("English and Spanish", "Español e inglés"),
-    "index.heading": ("Migration cooperation between the EU and Latin America and the Caribbean",
-                      "Cooperación migratoria entre la UE y América Latina y el Caribe"),
-    "index.intro": ("Reports built from migresearch's cited data: each table and chart names its sources.",
-                    "Informes elaborados con los datos citados de migresearch: cada cuadro y gráfico indica sus fuentes."),
+    "index.heading": (
+        "Migration cooperation between the EU and Latin America and the Caribbean",
+        "Cooperación migratoria entre la UE y América Latina y el Caribe",
+    ),
+    "index.intro": (
+        "Reports built from migresearch's cited data: each table and chart names its sources.",
+        "Informes elaborados con los datos citados de migresearch: cada cuadro y gráfico indica sus fuentes.",
+    ),
     "index.jump": ("Reports in English", "Informes en español"),
     "index.data_label": ("data version", "versión de los datos"),
     "index.part": ("Reports in English", "Informes en español"),
@@ -42,19 +50,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "group.analyses": ("Analyses", "Análisis"),
     "group.frameworks": ("Cooperation frameworks", "Marcos de cooperación"),
     "group.countries": ("Countries", "Países"),
-    "group.frameworks.summary": ("One profile per framework: what it is, who took part and when, its meetings, instruments "
-                                 "and where the sources disagree.",
-                                 "Un perfil por marco: qué es, quién participó y cuándo, sus reuniones, sus instrumentos "
-                                 "y las discrepancias entre fuentes."),
+    "group.frameworks.summary": (
+        "One profile per framework: what it is, who took part and when, its meetings, instruments "
+        "and where the sources disagree.",
+        "Un perfil por marco: qué es, quién participó y cuándo, sus reuniones, sus instrumentos "
+        "y las discrepancias entre fuentes.",
+    ),
     "index.failed_build": ("not available: the last build failed", "no disponible: falló la última compilación"),
-    "summary.framework_profile": ("What it is, who took part and when, its meetings, instruments and where sources disagree.",
-                                  "Qué es, quién participó y cuándo, sus reuniones, instrumentos y las discrepancias entre fuentes."),
-    "summary.eu_celac_dialogue": ("From the Lima summit of 2008 to today: the high-level meetings, the summits around them, "
-                                  "the IOM/FIIAPP project, and how many meetings there were.",
-                                  "De la cumbre de Lima de 2008 a hoy: las reuniones de alto nivel, las cumbres en torno a ellas, "
-                                  "el proyecto de la OIM y la FIIAPP, y cuántas reuniones hubo."),
-    "coverage.none": ("Coverage: no membership, meeting or instrument recorded yet.",
-                      "Cobertura: aún no hay miembros, reuniones ni instrumentos registrados."),
+    "summary.framework_profile": (
+        "What it is, who took part and when, its meetings, instruments and where sources disagree.",
+        "Qué es, quién participó y cuándo, sus reuniones, instrumentos y las discrepancias entre fuentes.",
+    ),
+    "summary.eu_celac_dialogue": (
+        "From the Lima summit of 2008 to today: the high-level meetings, the summits around them, "
+        "the IOM/FIIAPP project, and how many meetings there were.",
+        "De la cumbre de Lima de 2008 a hoy: las reuniones de alto nivel, las cumbres en torno a ellas, "
+        "el proyecto de la OIM y la FIIAPP, y cuántas reuniones hubo.",
+    ),
+    "coverage.none": (
+        "Coverage: no membership, meeting or instrument recorded yet.",
+        "Cobertura: aún no hay miembros, reuniones ni instrumentos registrados.",
+    ),
     "coverage.thin": ("Coverage: {what}.", "Cobertura: {what}."),
     "coverage.no_members": ("membership data: none recorded", "datos de membresía: ninguno registrado"),
     "coverage.no_meetings": ("meetings: none recorded", "reuniones: ninguna registrada"),
@@ -120,16 +136,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.suspended": ("suspended", "suspendido"),
     "chart.meeting": ("meeting", "reunión"),
     "chart.meeting_number": ("Meeting number", "Número de reunión"),
-    "text.undated": ("Not counted because no date of joining is recorded: {parties}.",
-                     "No se cuentan porque no consta la fecha de ingreso: {parties}."),
-    "text.no_members": ("No membership events are recorded for this framework.",
-                        "No hay eventos de membresía registrados para este marco."),
+    "text.undated": (
+        "Not counted because no date of joining is recorded: {parties}.",
+        "No se cuentan porque no consta la fecha de ingreso: {parties}.",
+    ),
+    "text.no_members": (
+        "No membership events are recorded for this framework.",
+        "No hay eventos de membresía registrados para este marco.",
+    ),
     "text.hlm_claims": ("Sources give different counts:", "Las fuentes dan cifras distintas:"),
-    "text.launch": ("Proposed at the summit of {summit}; launched {launch}.", "Propuesto en la cumbre de {summit}; lanzado {launch}."),
+    "text.launch": (
+        "Proposed at the summit of {summit}; launched {launch}.",
+        "Propuesto en la cumbre de {summit}; lanzado {launch}.",
+    ),
     "derived.hlm_count": ("number of high-level meetings", "número de reuniones de alto nivel"),
     "derived.duration_months": ("duration in months", "duración en meses"),
     # text from the data that has no version in the page's language
-    "date.not_recorded": ("date not recorded", "fecha no registrada"),
     "gap.only_en": ("English only", "solo en inglés en los datos"),
     "gap.only_es": ("Spanish only", "solo en español"),
     # inferred values
@@ -138,15 +160,16 @@ LABELS: dict[str, tuple[str, str]] = {
     # conflicts
     "conflict.in_table": ("Value in the table:", "Valor en la tabla:"),
     "conflict.agree": ("Agreeing:", "Coinciden:"),
-    "conflict.no_table_value": ("The table records no value for this; the sources say:",
-                                "La tabla no registra un valor para esto; las fuentes dicen:"),
+    "conflict.no_table_value": (
+        "The table records no value for this; the sources say:",
+        "La tabla no registra un valor para esto; las fuentes dicen:",
+    ),
     "conflict.other_value": ("A source's value", "Valor según la fuente"),
     "conflict.quote": ("Quote or note", "Cita o nota"),
     # records and series
     "series.EU-CELAC": ("EU-CELAC", "UE-CELAC"),
     "text.semester_1": ("first half of {year}", "primer semestre de {year}"),
     "text.semester_2": ("second half of {year}", "segundo semestre de {year}"),
-    "text.un_vote": ("the vote of {country} on {resolution} ({vote})", "el voto de {country} sobre {resolution} ({vote})"),
     "text.gcm_objective": ("GCM objective {n}", "Objetivo {n} del Pacto Mundial"),
     "text.gcm_principle": ("GCM guiding principle {n}", "Principio rector {n} del Pacto Mundial"),
     # columns and derived fields, as a reader calls them
@@ -200,20 +223,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "column.status": ("status", "situación"),
     "column.target_nationalities": ("nationalities covered", "nacionalidades destinatarias"),
     "column.title_en": ("English title", "título en inglés"),
+    "column.fee": ("Fee", "Tasa"),
+    "column.issued_date": ("Date issued", "Fecha de expedición"),
+    "column.note": ("Note", "Nota"),
+    "column.theme_en": ("Theme", "Tema"),
+    "column.vote": ("Vote", "Voto"),
     "column.title_es": ("Spanish title", "título en español"),
     "column.until_date": ("end of the period", "fin del período"),
     "column.value": ("value", "valor"),
     "column.window_end_date": ("end of the application window", "fin del plazo de solicitud"),
     "column.window_months": ("application window in months", "plazo de solicitud en meses"),
-    "column.theme_en": ("theme (English)", "tema (en inglés)"),
-    "column.theme_es": ("theme (Spanish)", "tema (en español)"),
-    "column.issued_date": ("date issued", "fecha de expedición"),
-    "column.fee": ("fee", "tasa"),
-    "column.note": ("note", "nota"),
-    "column.vote": ("vote", "voto"),
-    "column.cutoff_kind": ("kind of cut-off", "tipo de fecha límite"),
-    "column.event": ("event", "evento"),
-    "column.parties": ("parties", "partes"),
     "column.window_start_date": ("start of the application window", "inicio del plazo de solicitud"),
     # code lists
     "precision.day": ("day", "día"),
@@ -267,10 +286,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "meeting_kind.forum": ("forum", "foro"),
     "meeting_kind.technical_meeting": ("technical meeting", "reunión técnica"),
     "meeting_kind.launch": ("launch", "lanzamiento"),
-    "vote.yes": ("yes", "a favor"),
-    "vote.no": ("no", "en contra"),
-    "vote.abstain": ("abstained", "abstención"),
-    "vote.absent": ("did not vote", "no votó"),
     "modality.in_person": ("in person", "presencial"),
     "modality.virtual": ("virtual", "virtual"),
     "modality.hybrid": ("hybrid", "híbrida"),
@@ -298,7 +313,6 @@ CODE_LISTS: dict[str, tuple[str, str]] = {
     "modality": ("meetings", "modality"),
     "instrument_type": ("instruments", "type"),
     "precision": ("meetings", "start_precision"),
-    "vote": ("un_votes", "vote"),
 }
 
 
@@ -365,7 +379,9 @@ def number(value: float | int, lang: str, decimals: int | None = None) -> str:
     from babel.numbers import format_decimal
 
     if decimals is not None:
-        return format_decimal(round(value, decimals), format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=_locale(lang))
+        return format_decimal(
+            round(value, decimals), format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=_locale(lang)
+        )
     return format_decimal(value, locale=_locale(lang))
 
 
@@ -376,43 +392,82 @@ PLURALS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "n.parties": ({"one": "{n} party", "other": "{n} parties"}, {"one": "{n} parte", "other": "{n} partes"}),
     "n.members": ({"one": "{n} member", "other": "{n} members"}, {"one": "{n} miembro", "other": "{n} miembros"}),
     "n.meetings": ({"one": "{n} meeting", "other": "{n} meetings"}, {"one": "{n} reunión", "other": "{n} reuniones"}),
-    "n.disagreements": ({"one": "{n} disagreement", "other": "{n} disagreements"},
-                        {"one": "{n} discrepancia", "other": "{n} discrepancias"}),
+    "n.disagreements": (
+        {"one": "{n} disagreement", "other": "{n} disagreements"},
+        {"one": "{n} discrepancia", "other": "{n} discrepancias"},
+    ),
     "n.sources": ({"one": "{n} source", "other": "{n} sources"}, {"one": "{n} fuente", "other": "{n} fuentes"}),
     "n.reports": ({"one": "{n} report", "other": "{n} reports"}, {"one": "{n} informe", "other": "{n} informes"}),
     "n.frameworks": ({"one": "{n} framework", "other": "{n} frameworks"}, {"one": "{n} marco", "other": "{n} marcos"}),
     "n.countries": ({"one": "{n} country", "other": "{n} countries"}, {"one": "{n} país", "other": "{n} países"}),
-    "n.instruments": ({"one": "{n} instrument", "other": "{n} instruments"},
-                      {"one": "{n} instrumento", "other": "{n} instrumentos"}),
-    "n.events": ({"one": "{n} membership event", "other": "{n} membership events"},
-                 {"one": "{n} evento de membresía", "other": "{n} eventos de membresía"}),
-    "n.programmes": ({"one": "{n} programme", "other": "{n} programmes"},
-                     {"one": "{n} programa", "other": "{n} programas"}),
+    "n.instruments": (
+        {"one": "{n} instrument", "other": "{n} instruments"},
+        {"one": "{n} instrumento", "other": "{n} instrumentos"},
+    ),
+    "n.events": (
+        {"one": "{n} membership event", "other": "{n} membership events"},
+        {"one": "{n} evento de membresía", "other": "{n} eventos de membresía"},
+    ),
+    "n.programmes": ({"one": "{n} programme", "other": "{n} programmes"}, {"one": "{n} programa", "other": "{n} programas"}),
     "n.gaps_es": ({"one": "{n} text", "other": "{n} texts"}, {"one": "{n} texto", "other": "{n} textos"}),
-    "text.members_count": ({"one": "{n} party in the role of member or state party on {date}.",
-                            "other": "{n} parties in the role of member or state party on {date}."},
-                           {"one": "{n} parte con función de miembro o Estado parte al {date}.",
-                            "other": "{n} partes con función de miembro o Estado parte al {date}."}),
-    "text.conflicts_count": ({"one": "{n} disagreement between sources concerns this framework.",
-                              "other": "{n} disagreements between sources concern this framework."},
-                             {"one": "{n} discrepancia entre fuentes afecta a este marco.",
-                              "other": "{n} discrepancias entre fuentes afectan a este marco."}),
-    "text.hlm_listed": ({"one": "The data hold {n} numbered high-level meeting, {first}.",
-                         "other": "The data hold {n} numbered high-level meetings, from {first} to {last}."},
-                        {"one": "Los datos contienen {n} reunión de alto nivel numerada, la {first}.",
-                         "other": "Los datos contienen {n} reuniones de alto nivel numeradas, de la {first} a la {last}."}),
-    "text.disagreements_shown": ({"one": "{n} disagreement between sources:", "other": "{n} disagreements between sources:"},
-                                 {"one": "{n} discrepancia entre fuentes:", "other": "{n} discrepancias entre fuentes:"}),
-    "text.same_span": ({"one": "{n} party, a member since {since}.", "other": "All {n} parties have been members since {since}."},
-                       {"one": "{n} parte, miembro desde {since}.", "other": "Las {n} partes son miembros desde {since}."}),
-    "chart.meetings_alt": ({"one": "Timeline of {n} meeting, in {first}.",
-                            "other": "Timeline of {n} meetings, from {first} to {last}, one row per kind of meeting."},
-                           {"one": "Cronología de {n} reunión, en {first}.",
-                            "other": "Cronología de {n} reuniones, de {first} a {last}, una fila por tipo de reunión."}),
-    "chart.members_alt": ({"one": "Membership period of {n} party, from {first} to {last}.",
-                           "other": "Membership periods of {n} parties, from {first} to {last}; suspensions hatched."},
-                          {"one": "Período de membresía de {n} parte, de {first} a {last}.",
-                           "other": "Períodos de membresía de {n} partes, de {first} a {last}; suspensiones rayadas."}),
+    "text.members_count": (
+        {
+            "one": "{n} party in the role of member or state party on {date}.",
+            "other": "{n} parties in the role of member or state party on {date}.",
+        },
+        {
+            "one": "{n} parte con función de miembro o Estado parte al {date}.",
+            "other": "{n} partes con función de miembro o Estado parte al {date}.",
+        },
+    ),
+    "text.conflicts_count": (
+        {
+            "one": "{n} disagreement between sources concerns this framework.",
+            "other": "{n} disagreements between sources concern this framework.",
+        },
+        {
+            "one": "{n} discrepancia entre fuentes afecta a este marco.",
+            "other": "{n} discrepancias entre fuentes afectan a este marco.",
+        },
+    ),
+    "text.hlm_listed": (
+        {
+            "one": "The data hold {n} numbered high-level meeting, {first}.",
+            "other": "The data hold {n} numbered high-level meetings, from {first} to {last}.",
+        },
+        {
+            "one": "Los datos contienen {n} reunión de alto nivel numerada, la {first}.",
+            "other": "Los datos contienen {n} reuniones de alto nivel numeradas, de la {first} a la {last}.",
+        },
+    ),
+    "text.disagreements_shown": (
+        {"one": "{n} disagreement between sources:", "other": "{n} disagreements between sources:"},
+        {"one": "{n} discrepancia entre fuentes:", "other": "{n} discrepancias entre fuentes:"},
+    ),
+    "text.same_span": (
+        {"one": "{n} party, a member since {since}.", "other": "All {n} parties have been members since {since}."},
+        {"one": "{n} parte, miembro desde {since}.", "other": "Las {n} partes son miembros desde {since}."},
+    ),
+    "chart.meetings_alt": (
+        {
+            "one": "Timeline of {n} meeting, in {first}.",
+            "other": "Timeline of {n} meetings, from {first} to {last}, one row per kind of meeting.",
+        },
+        {
+            "one": "Cronología de {n} reunión, en {first}.",
+            "other": "Cronología de {n} reuniones, de {first} a {last}, una fila por tipo de reunión.",
+        },
+    ),
+    "chart.members_alt": (
+        {
+            "one": "Membership period of {n} party, from {first} to {last}.",
+            "other": "Membership periods of {n} parties, from {first} to {last}; suspensions hatched.",
+        },
+        {
+            "one": "Período de membresía de {n} parte, de {first} a {last}.",
+            "other": "Períodos de membresía de {n} partes, de {first} a {last}; suspensiones rayadas.",
+        },
+    ),
 }
 
 
@@ -440,6 +495,7 @@ def plural(key: str, n: int | float, lang: str, **values: Any) -> str:
 
 
 # --- ordinals, lists, date ranges ------------------------------------------------------------------
+
 
 def ordinal(n: int, lang: str, gender: str = "f") -> str:
     """``n`` as an ordinal in the language's convention: ``1st``, ``2nd`` / ``1.ª``, ``2.º`` (``gender`` f or m).

@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from migresearch import __version__, paths
+from migresearch import paths
+from migresearch._version import __version__
 from migresearch.datasets import compiled as _tables
 from migresearch.datasets.compiled import Column
 from migresearch.files import write_text
@@ -19,7 +20,8 @@ from migresearch.files import write_text
 #: Licence of the curated compilation (the facts' own sources keep their terms; see `sources.licence`).
 LICENCE = "CC-BY-4.0"
 
-def constraint_text(col) -> str:
+
+def constraint_text(col: Column) -> str:
     """A short human-readable statement of a column's rule."""
     parts = []
     if col.values:
@@ -47,12 +49,34 @@ def constraint_text(col) -> str:
     return "; ".join(parts)
 
 
-_TYPES = {"id": "string", "text": "string", "url": "string", "code": "string", "list": "string",
-          "integer": "integer", "decimal": "number", "boolean": "boolean", "date": "date"}
+_TYPES = {
+    "id": "string",
+    "text": "string",
+    "url": "string",
+    "code": "string",
+    "list": "string",
+    "integer": "integer",
+    "decimal": "number",
+    "boolean": "boolean",
+    "date": "date",
+}
+
+
+#: Data Package v2 profiles (https://datapackage.org/standard/).
+PROFILES = "https://datapackage.org/profiles/2.0/"
 
 
 def _field(col: Column) -> dict[str, Any]:
     field: dict[str, Any] = {"name": col.name, "type": _TYPES[col.kind], "title": col.title, "description": col.description}
+    if col.kind == "list":
+        # v2 list fields: the delimiter and the item type, instead of an opaque string
+        item = col.meta.get("item")
+        field.update(type="list", delimiter="|", itemType="integer" if item == "integer" else "string")
+    if col.kind == "code" and col.values:
+        # v2 categorical: the code list, ordered where the declaration says so (a precision, say)
+        field["categories"] = list(col.values)
+        if col.ordered:
+            field["categoriesOrdered"] = True
     if col.kind == "boolean":
         field.update(trueValues=["true"], falseValues=["false"])
     if col.kind == "date":
@@ -90,37 +114,60 @@ def datapackage() -> dict[str, Any]:
             # Frictionless keys are single-valued and single-target: lists and either-or keys are checked by `validate` only.
             if len(targets) == 1 and col.kind != "list":
                 ref_table, ref_col = targets[0]
-                fks.append({"fields": [col.name], "reference": {"resource": "" if ref_table == spec.name else ref_table, "fields": [ref_col]}})
+                fks.append(
+                    {
+                        "fields": [col.name],
+                        "reference": {"resource": "" if ref_table == spec.name else ref_table, "fields": [ref_col]},
+                    }
+                )
         schema: dict[str, Any] = {
+            "$schema": PROFILES + "tableschema.json",
             "fields": [_field(c) for c in table.columns],
             "missingValues": [""],
             "primaryKey": list(table.primary_key),
         }
         if fks:
             schema["foreignKeys"] = fks
-        resources.append({
-            "name": spec.name,
-            "path": spec.file,
-            "title": spec.title,
-            "description": spec.description,
-            "profile": "tabular-data-resource",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "dialect": {"delimiter": ",", "doubleQuote": True, "header": True},
-            "schema": schema,
-        })
+        resources.append(
+            {
+                "name": spec.name,
+                "path": spec.file,
+                "title": spec.title,
+                "description": spec.description,
+                "$schema": PROFILES + "dataresource.json",
+                "type": "table",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"$schema": PROFILES + "tabledialect.json", "delimiter": ",", "doubleQuote": True, "header": True},
+                "schema": schema,
+            }
+        )
     return {
-        "profile": "tabular-data-package",
+        "$schema": PROFILES + "datapackage.json",
         "name": "migresearch",
         "title": "migresearch: EU-LAC migration cooperation data",
         "description": "Cooperation frameworks, memberships, meetings, instruments, regularisation programmes, "
         "consular cooperation, practices and figures for EU-Latin America and Caribbean migration research. "
         "Generated from the package's schemas by `migresearch catalog`; do not edit.",
         "version": __version__,
-        "licenses": [{"name": LICENCE, "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
+        "licenses": [
+            {"name": LICENCE, "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}
+        ],
+        "contributors": [{"title": "migresearch contributors", "roles": ["creator"]}],
+        # Every row cites one source of the `sources` resource; the package lists them all once.
+        "sources": _sources(),
         "resources": resources,
     }
+
+
+def _sources() -> list[dict[str, str]]:
+    """The package's sources: title and address of every row of ``sources.csv`` (stdlib csv, no pandas)."""
+    import csv
+
+    path = paths.data_dir() / _tables.file("sources")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{"title": r["title"], "path": r["url"]} for r in csv.DictReader(fh) if r.get("url")]
 
 
 def data_dictionary() -> str:
@@ -135,13 +182,26 @@ def data_dictionary() -> str:
     ]
     for spec in _tables._from_registry().values():
         table = spec.table
-        lines += [f"## `{spec.name}`: {spec.title}", "", spec.description, "",
-                  f"File `data/{spec.file}`; primary key `{', '.join(table.primary_key)}`.", "",
-                  "| column | title | type | required | references | rule | description |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            f"## `{spec.name}`: {spec.title}",
+            "",
+            spec.description,
+            "",
+            f"File `data/{spec.file}`; primary key `{', '.join(table.primary_key)}`.",
+            "",
+            "| column | title | type | required | references | rule | description |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for col in table.columns:
-            cells = [f"`{col.name}`", col.title, col.kind, "yes" if not col.nullable else "",
-                     (col.meta.get("fk") or "").replace("|", " or "), constraint_text(col), col.description]
+            cells = [
+                f"`{col.name}`",
+                col.title,
+                col.kind,
+                "yes" if not col.nullable else "",
+                (col.meta.get("fk") or "").replace("|", " or "),
+                constraint_text(col),
+                col.description,
+            ]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)

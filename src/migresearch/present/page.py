@@ -156,8 +156,8 @@ def nav(lang: str, relpath: str, langs: Sequence[str]) -> Nav:
 def report_page(body: str, lang: str, title: str, foot: Footer | None, navigation: Nav | None = None) -> str:
     """A self-contained report page: ``body`` (already safe markup), its navigation and footer."""
     i18n.check_lang(lang)
-    return environment().get_template("page.html.j2").render(lang=lang, csp=CSP, css=CSS, title=title, body=body, nav=navigation,
-                                                             footer=foot)
+    return str(environment().get_template("page.html.j2").render(lang=lang, csp=CSP, css=CSS, title=title, body=body, nav=navigation,
+                                                             footer=foot))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -198,9 +198,9 @@ def index_page(parts: Sequence[IndexPart], package_version: str, data_version: s
         key: {lang: i18n.t(f"index.{key}", lang) for lang in both} for key in ("heading", "intro", "jump", "data_label")
     }
     title = f"{texts['heading']['en']} / {texts['heading']['es']}"
-    return environment().get_template("index.html.j2").render(
+    return str(environment().get_template("index.html.j2").render(
         lang="en", csp=INDEX_CSP, css=CSS, title=title, body="", nav=None, footer=None, parts=parts,
-        package_version=package_version, data_version=data_version[:12], **texts)
+        package_version=package_version, data_version=data_version[:12], **texts))
 
 
 def language_index_page(part: IndexPart, package_version: str, data_version: str) -> str:
@@ -208,7 +208,7 @@ def language_index_page(part: IndexPart, package_version: str, data_version: str
     lang = i18n.check_lang(part.lang)
     others = [Link(f"../{o}/index.html", i18n.t("nav.lang_name", o), o) for o in i18n.LANGS if o != lang]
     navigation = Nav(i18n.t("nav.label", lang), [Link("../index.html", i18n.t("nav.bilingual", lang)), *others])
-    return environment().get_template("index-lang.html.j2").render(
+    return str(environment().get_template("index-lang.html.j2").render(
         lang=lang, csp=INDEX_CSP, css=CSS, title=i18n.t("index.heading", lang), body="", nav=navigation, footer=None,
         parts=[part], heading=i18n.t("index.heading", lang), intro=i18n.t("index.intro", lang),
-        data_label=i18n.t("index.data_label", lang), package_version=package_version, data_version=data_version[:12])
+        data_label=i18n.t("index.data_label", lang), package_version=package_version, data_version=data_version[:12]))

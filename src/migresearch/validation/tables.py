@@ -1,4 +1,5 @@
-"""Rules across rows and files: foreign keys, temporal order, numbering, membership histories.
+"""Rules across rows and files: foreign keys, temporal order, numbering, membership histories,
+parent links without cycles and exclusive roles held by one party at a time.
 
 Every rule reports a :class:`~migresearch.validation.report.Problem` at the
 physical line of the offending row; a rule that involves two rows names the
@@ -15,8 +16,8 @@ from typing import NamedTuple
 
 from migresearch.datasets import compiled as _tables
 from migresearch.datasets import events
-from migresearch.validation.cells import cell_rule, floor_ceil
-from migresearch.validation.csvfile import Parsed
+from migresearch.validation.cells import floor_ceil
+from migresearch.validation.csvfile import Parsed, strict_rule
 from migresearch.validation.report import Problem
 
 Rule = Callable[[dict[str, Parsed]], Iterator[Problem]]
@@ -55,8 +56,8 @@ def span(row: dict[str, str], date_col: str) -> tuple[dt.date, dt.date] | None:
 
 def _keys(parsed: dict[str, Parsed], table: str, column: str) -> set[str] | None:
     p = parsed.get(table)
-    if p is None or column not in p.header:
-        return None
+    if p is None or column not in p.header or p.incomplete:
+        return None  # a file that could not be read whole has no reliable key set: its own problems are reported
     return {r[column] for r in p.records if r.get(column)}
 
 
@@ -112,6 +113,7 @@ def _date_order(parsed: dict[str, Parsed]) -> Iterator[Problem]:
 
 # --- EU presidencies ---------------------------------------------------------------------------
 
+
 class Presidency(NamedTuple):
     semester: str
     start: dt.date
@@ -145,6 +147,7 @@ def _semesters(parsed: dict[str, Parsed]) -> Iterator[Problem]:
 
 # --- meetings ----------------------------------------------------------------------------------
 
+
 @rule
 def _meetings(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     p = parsed.get("meetings")
@@ -163,8 +166,14 @@ def _meetings(parsed: dict[str, Parsed]) -> Iterator[Problem]:
                 if overlapping and iso3 not in {t.iso3 for t in overlapping}:
                     held = ", ".join(sorted(f"{t.iso3} ({t.semester})" for t in overlapping))
                     when = row.get(column) or row["start_date"]
-                    yield Problem(p.display, line, "eu_presidency_iso3", iso3,
-                                  f"meeting {column.removesuffix('_date')} {when} falls in the presidency of {held}, not {iso3}", rec)
+                    yield Problem(
+                        p.display,
+                        line,
+                        "eu_presidency_iso3",
+                        iso3,
+                        f"meeting {column.removesuffix('_date')} {when} falls in the presidency of {held}, not {iso3}",
+                        rec,
+                    )
                     break
         if row.get("number"):
             series[(row.get("framework_id", ""), row.get("series", ""))].append((int(row["number"]), line, rec))
@@ -174,19 +183,31 @@ def _meetings(parsed: dict[str, Parsed]) -> Iterator[Problem]:
         seen: dict[int, int] = {}
         for number, line, rec in items:
             if number in seen:
-                yield Problem(p.display, line, "number", str(number), f"duplicate number in series {framework}/{name} (first at line {seen[number]})", rec)
+                yield Problem(
+                    p.display,
+                    line,
+                    "number",
+                    str(number),
+                    f"duplicate number in series {framework}/{name} (first at line {seen[number]})",
+                    rec,
+                )
                 continue
             seen[number] = line
             if number != expected:
                 missing = f"{expected}" if number == expected + 1 else f"{expected}–{number - 1}"
                 yield Problem(
-                    p.display, line, "number", str(number),
-                    f"series {framework}/{name} jumps to {number}: no row for {missing} (add one with empty dates and a note if unknown)", rec,
+                    p.display,
+                    line,
+                    "number",
+                    str(number),
+                    f"series {framework}/{name} jumps to {number}: no row for {missing} (add one with empty dates and a note if unknown)",
+                    rec,
                 )
             expected = number + 1
 
 
 # --- memberships -------------------------------------------------------------------------------
+
 
 def party_of(row: dict[str, str]) -> str:
     return row.get("party_iso3") or row.get("party_org") or ""
@@ -198,7 +219,9 @@ def membership_histories(parsed: dict[str, Parsed]) -> dict[tuple[str, str, str]
     for line, _, row in _rows(parsed, "memberships"):
         when = span(row, "date")
         if when is not None:
-            groups[(row.get("framework_id", ""), party_of(row), row.get("role", ""))].append((when[0], row.get("event", ""), line))
+            groups[(row.get("framework_id", ""), party_of(row), row.get("role", ""))].append(
+                (when[0], row.get("event", ""), line)
+            )
     return {key: events.replay(history) for key, history in groups.items()}
 
 
@@ -213,13 +236,24 @@ def _memberships(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     info: dict[int, tuple[int, dict[str, str]]] = {}
     for line, rec, row in _rows(parsed, "memberships"):
         if bool(row.get("party_iso3")) == bool(row.get("party_org")):
-            yield Problem(p.display, line, "party_iso3", row.get("party_iso3", ""), "exactly one of `party_iso3` and `party_org` must be set", rec)
+            yield Problem(
+                p.display,
+                line,
+                "party_iso3",
+                row.get("party_iso3", ""),
+                "exactly one of `party_iso3` and `party_org` must be set",
+                rec,
+            )
         when = span(row, "date")
         fw = row.get("framework_id", "")
         if _later(established.get(fw), when):
             yield Problem(
-                p.display, line, "date", row["date"],
-                f"{party_of(row)} {row.get('event')} on {row['date']} before {fw} was established ({established[fw][0].isoformat()})", rec,  # type: ignore[index]
+                p.display,
+                line,
+                "date",
+                row["date"],
+                f"{party_of(row)} {row.get('event')} on {row['date']} before {fw} was established ({established[fw][0].isoformat()})",  # type: ignore[index]
+                rec,
             )
         info[line] = (rec, row)
     for (fw, party, role), steps in membership_histories(parsed).items():
@@ -234,29 +268,54 @@ def _memberships(parsed: dict[str, Parsed]) -> Iterator[Problem]:
                     had = f"it only joins on {later[0][0].isoformat()} at line {later[0][1]}"
             state = step.before or "not a party"
             yield Problem(
-                p.display, step.tag, "event", row.get("event", ""),
-                f"{party} cannot {row.get('event')} {fw} as {role} on {row['date']} while {state} ({had})", rec,
+                p.display,
+                step.tag,
+                "event",
+                row.get("event", ""),
+                f"{party} cannot {row.get('event')} {fw} as {role} on {row['date']} while {state} ({had})",
+                rec,
             )
 
 
 # --- other tables ------------------------------------------------------------------------------
 
+
 @rule
 def _coverage(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     p = parsed.get("consular_coverage")
+    if p is None:
+        return
     for line, rec, row in _rows(parsed, "consular_coverage"):
         listed = row.get("where") == "listed"
         if listed != bool(row.get("locations")):
-            yield Problem(p.display, line, "locations", row.get("locations", ""), "`locations` is required exactly when `where` is `listed`", rec)  # type: ignore[union-attr]
+            yield Problem(
+                p.display,
+                line,
+                "locations",
+                row.get("locations", ""),
+                "`locations` is required exactly when `where` is `listed`",
+                rec,
+            )
 
 
 @rule
 def _practices(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     p = parsed.get("practices")
+    if p is None:
+        return
     for line, rec, row in _rows(parsed, "practices"):
-        both = set(filter(None, row.get("gcm_primary", "").split("|"))) & set(filter(None, row.get("gcm_secondary", "").split("|")))
+        both = set(filter(None, row.get("gcm_primary", "").split("|"))) & set(
+            filter(None, row.get("gcm_secondary", "").split("|"))
+        )
         if both:
-            yield Problem(p.display, line, "gcm_secondary", row["gcm_secondary"], f"objective(s) {'|'.join(sorted(both, key=int))} already primary", rec)  # type: ignore[union-attr]
+            yield Problem(
+                p.display,
+                line,
+                "gcm_secondary",
+                row["gcm_secondary"],
+                f"objective(s) {'|'.join(sorted(both, key=int))} already primary",
+                rec,
+            )
 
 
 @rule
@@ -276,10 +335,12 @@ def _claims(parsed: dict[str, Parsed]) -> Iterator[Problem]:
             key_cache[name] = _keys(parsed, name, pk) if pk else None
         keys = key_cache[name]
         if keys is not None and row.get("record_id") and row["record_id"] not in keys:
-            yield Problem(p.display, line, "record_id", row["record_id"], f"{row['record_id']} not found in {_tables.file(name)}:{pk}", rec)
+            yield Problem(
+                p.display, line, "record_id", row["record_id"], f"{row['record_id']} not found in {_tables.file(name)}:{pk}", rec
+            )
         col = target.by_name.get(row.get("field", ""))
         if col is not None and row.get("value"):
-            broken = cell_rule(col)(row["value"])
+            broken = strict_rule(col)(row["value"])
             if broken:
                 yield Problem(p.display, line, "value", row["value"], f"not a valid {name}.{col.name}: {broken}", rec)
 
@@ -298,5 +359,111 @@ def _evidence(parsed: dict[str, Parsed]) -> Iterator[Problem]:
             continue
         for line, rec, row in _rows(parsed, name):
             if not row.get("evidence") and not NO_EVIDENCE.search(row.get("note", "")):
-                yield Problem(p.display, line, "evidence", "",
-                              'a fact row needs an evidence quote, or a note starting "No evidence quote:" that says why', rec)
+                yield Problem(
+                    p.display,
+                    line,
+                    "evidence",
+                    "",
+                    'a fact row needs an evidence quote, or a note starting "No evidence quote:" that says why',
+                    rec,
+                )
+
+
+# --- parent links and exclusive roles (issue 14) ---------------------------------------------------
+
+
+@rule
+def _parent_cycles(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    """A column that points at its own table's key (``frameworks.parent_id``) must form a tree: no row its own ancestor."""
+    for name, p in parsed.items():
+        table = _tables.table(name)
+        if len(table.primary_key) != 1:
+            continue
+        pk = table.primary_key[0]
+        for col in table.columns:
+            if col.name == pk or (name, pk) not in col.fks or col.name not in p.header:
+                continue
+            parent: dict[str, str] = {}
+            where: dict[str, tuple[int, int]] = {}
+            for line, rec, row in _rows(parsed, name):
+                key = row.get(pk, "")
+                if key and key not in where:
+                    where[key] = (line, rec)
+                    if row.get(col.name):
+                        parent[key] = row[col.name]
+            reported: set[frozenset[str]] = set()
+            for start in sorted(parent):
+                chain: list[str] = []
+                seen: dict[str, int] = {}
+                node = start
+                while node in parent and node not in seen:
+                    seen[node] = len(chain)
+                    chain.append(node)
+                    node = parent[node]
+                if node not in seen:
+                    continue
+                cycle = chain[seen[node] :]
+                if frozenset(cycle) in reported:
+                    continue
+                reported.add(frozenset(cycle))
+                for i, member in enumerate(cycle):
+                    loop = " → ".join([*cycle[i:], *cycle[:i], member])
+                    line, rec = where[member]
+                    yield Problem(p.display, line, col.name, parent[member], f"circular `{col.name}` links: {loop}", rec)
+
+
+class _Term(NamedTuple):
+    party: str
+    start: tuple[dt.date, dt.date]
+    line: int
+    record: int
+    date: str
+    end: tuple[dt.date, dt.date] | None = None
+    end_line: int | None = None
+    end_date: str = ""
+
+
+@rule
+def _exclusive_roles(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    """Roles one party holds at a time (:data:`~migresearch.datasets.events.EXCLUSIVE_ROLES`): two terms of a
+    framework's role must not overlap.  A new holder's term start ends the previous term when no end is
+    recorded (sources often date a handover only by who took over), so an overlap is a term that surely
+    starts inside another's recorded term, or two holders starting on the same day."""
+    p = parsed.get("memberships")
+    if p is None:
+        return
+    dated = []
+    for line, rec, row in _rows(parsed, "memberships"):
+        when = span(row, "date")
+        if when is not None and row.get("role") in events.EXCLUSIVE_ROLES and row.get("event") in ("term_start", "term_end"):
+            dated.append((when, line, rec, row))
+    dated.sort(key=lambda t: (t[0][0], t[1]))
+    terms: dict[tuple[str, str], list[_Term]] = defaultdict(list)
+    open_terms: dict[tuple[str, str, str], int] = {}
+    for when, line, rec, row in dated:
+        fw, role, party = row.get("framework_id", ""), row["role"], party_of(row)
+        key = (fw, role, party)
+        if row["event"] == "term_start":
+            open_terms[key] = len(terms[(fw, role)])
+            terms[(fw, role)].append(_Term(party, when, line, rec, row["date"]))
+        elif key in open_terms:
+            i = open_terms.pop(key)
+            terms[(fw, role)][i] = terms[(fw, role)][i]._replace(end=when, end_line=line, end_date=row["date"])
+    for (fw, role), held in terms.items():
+        for i, a in enumerate(held):
+            for b in held[i + 1 :]:
+                if b.party == a.party:
+                    continue
+                same_day = a.start == b.start and a.start[0] == a.start[1]
+                inside = a.end is not None and a.start[1] < b.start[0] and b.start[1] < a.end[0]
+                if same_day or inside:
+                    until = f" to {a.end_date} (line {a.end_line})" if a.end is not None else ""
+                    yield Problem(
+                        p.display,
+                        b.line,
+                        "date",
+                        b.date,
+                        f"{b.party} starts a {role} term of {fw} while {a.party} holds it (term from {a.date} at line "
+                        f"{a.line}{until}): one holder at a time",
+                        b.record,
+                    )
