@@ -135,8 +135,12 @@ def write_index(
         parts.append(IndexPart(lang, i18n.t("index.part", lang), date_text, shown))
     pages = {"index.html": index_page(parts, __version__, data_hash)}
     for part in parts:
-        local = [IndexGroup(g.title, [dataclasses.replace(i, href=i.href.split("/", 1)[1] if i.href else None) for i in g.items],
-                            g.summary) for g in part.groups]
+        local = [
+            IndexGroup(
+                g.title, [dataclasses.replace(i, href=i.href.split("/", 1)[1] if i.href else None) for i in g.items], g.summary
+            )
+            for g in part.groups
+        ]
         pages[f"{part.lang}/index.html"] = language_index_page(dataclasses.replace(part, groups=local), __version__, data_hash)
     from migresearch.files import write_text
 
@@ -155,7 +159,6 @@ def write_index(
                 raise
             # a language's landing page that cannot be written keeps its previous version; the build's
             # own publishing step reports the folder's problem for the reports themselves
-
 
 
 __all__ = ["GROUPS", "coverage", "data_date", "framework_names", "write_index"]
