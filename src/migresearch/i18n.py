@@ -34,6 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav.label": ("Report navigation", "Navegación del informe"),
     "nav.index": ("All reports", "Todos los informes"),
     "nav.lang_name": ("English", "Español"),
+    "nav.bilingual": ("English and Spanish", "Español e inglés"),
     "index.heading": (
         "Migration cooperation between the EU and Latin America and the Caribbean",
         "Cooperación migratoria entre la UE y América Latina y el Caribe",
