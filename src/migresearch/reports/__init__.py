@@ -106,6 +106,13 @@ REPORTS: tuple[ReportSpec, ...] = (
         allowed={"lang": (str, _langs)},
         expand=("lang",),
     ),
+    ReportSpec(
+        name="20-regularisation-mechanisms",
+        notebook="20-regularisation-mechanisms.ipynb",
+        title_key="report.regularisation",
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
 )
 
 

@@ -1,0 +1,115 @@
+"""The analyses of issue 12: each ``collect`` on its own, then facts a reader must find in the built pages."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from migresearch import i18n
+from migresearch.reports import regularisation
+
+ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/-])")
+
+
+# --- collect, directly --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_regularisation_collect(lang: str) -> None:
+    data = regularisation.collect(lang)
+    progs = data.programmes
+    assert progs["programme_id"].is_unique and len(progs) == len(regularisation.load("regularisations"))
+    brazil = progs.set_index("programme_id").loc["bra-anistia-2009"]
+    assert brazil["country"] == ("Brazil" if lang == "en" else "Brasil")
+    assert "11.961" in set(data.instruments.loc[data.instruments["programme_id"] == "bra-anistia-2009", "title"].str.extract(r"(11\.961)")[0].dropna())
+    # The headline figure is the latest vintage published by the analysis date, never a later one.
+    assert (data.figures["published_date"] <= pd.Timestamp(data.on)).all()
+    assert set(data.figures.loc[data.figures["vintage"] == 1, "programme_id"]) >= set(progs.loc[progs["figure_value"].notna(), "programme_id"])
+    assert data.by_country["n_programmes"].sum() == len(progs)
+    assert set(data.conflicts["table"]) <= {"regularisations", "figures", "regularisation_instruments"}
+
+
+def test_regularisation_figures_known_on_a_date() -> None:
+    """Bitemporal: before a figure is published, the report cannot know it."""
+    early = regularisation.collect("en", on="2010-01-01")
+    assert "bra-anistia-2009" not in set(early.figures["programme_id"])  # its count was published in 2010
+    late = regularisation.collect("en")
+    assert "bra-anistia-2009" in set(late.figures["programme_id"])
+
+
+def test_plurals_follow_cldr() -> None:
+    from migresearch.reports._common import plural
+
+    assert plural("unit.programmes", 1, "en") == "1 programme" and plural("unit.programmes", 2, "es") == "2 programas"
+    assert plural("text.n_disagreements", 1, "es") == "1 discrepancia entre fuentes."
+
+
+# --- the built pages ------------------------------------------------------------------------------------
+
+class Visible(HTMLParser):
+    """Visible text of a page, without citation lines, the footer, styles and the title."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        cls = dict(attrs).get("class") or ""
+        hidden = tag in ("style", "title", "footer") or "sources" in cls.split()
+        if tag not in ("br", "img", "meta", "hr"):
+            self._stack.append("hide" if hidden or (self._stack and self._stack[-1] == "hide") else tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ("br", "img", "meta", "hr") and self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self._stack and self._stack[-1] == "hide"):
+            self.parts.append(data)
+
+    @classmethod
+    def of(cls, html: str) -> str:
+        p = cls()
+        p.feed(html)
+        return " ".join(p.parts)
+
+
+ANALYSES = ("20-regularisation-mechanisms",)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from migresearch.build import publish
+
+    out = tmp_path_factory.mktemp("analyses")
+    outcome = publish.build(out=out, only="[23][0-9]-*", progress=False)
+    assert outcome.exit_code == 0, outcome.messages
+    return out
+
+
+def page(built: Path, name: str, lang: str) -> str:
+    return (built / lang / f"{name}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("name", ANALYSES)
+def test_pages_read_as_text_for_people(built: Path, name: str, lang: str) -> None:
+    text = Visible.of(page(built, name, lang))
+    assert not ISO_DATE.search(text), ISO_DATE.findall(text)[:5]
+    for raw in ("None", "nan", "<NA>", "NaT"):
+        assert not re.search(rf"(?<!\w){re.escape(raw)}(?!\w)", text), raw
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), re.findall(r"\b[a-z]+_[a-z_]+\b", text)[:5]
+
+
+@pytest.mark.slow
+def test_regularisation_page_facts(built: Path) -> None:
+    en, es = page(built, "20-regularisation-mechanisms", "en"), page(built, "20-regularisation-mechanisms", "es")
+    assert "2009 migration amnesty" in en and "Lei 11.961" in en and "2 July 2009" in en
+    assert "Anistia migratória 2009" in es and "Lei 11.961" in es and "2 de julio de 2009" in es
+    assert "Comparación de los programas" in es and i18n.t("chart.reg_timeline", "es") not in en
+    assert "about 43,000" in en and "unas 43.000" in es
