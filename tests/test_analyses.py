@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from migresearch import i18n
-from migresearch.reports import regularisation
+from migresearch.reports import regular_pathways, regularisation
 
 ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/-])")
 
@@ -38,6 +38,29 @@ def test_regularisation_figures_known_on_a_date() -> None:
     assert "bra-anistia-2009" not in set(early.figures["programme_id"])  # its count was published in 2010
     late = regularisation.collect("en")
     assert "bra-anistia-2009" in set(late.figures["programme_id"])
+
+
+def test_regular_pathways_collect() -> None:
+    data = regular_pathways.collect("en")
+    parties = data.parties.set_index(["instrument_id", "iso3"])["status"]
+    assert parties[("can-decision-878", "PER")] == "in_force"
+    assert "VEN" not in set(data.parties.loc[data.parties["instrument_id"] == "can-decision-878", "iso3"])
+    # An exception the notes record: Chile does not apply the MERCOSUR agreement to some nationalities.
+    exc = data.exceptions.set_index("host")
+    assert "CHL" in exc.index and "COL" in exc.loc["CHL", "nationalities"]
+    cells = data.matrix.set_index(["instrument_id", "nationality", "host"])["status"]
+    assert cells[("mercosur-residence-agreement", "COL", "CHL")] in ("excluded", "undated")
+    assert cells[("mercosur-residence-agreement", "ECU", "CHL")] == "excluded"
+    assert parties[("mercosur-residence-agreement", "CHL")] == "in_force_exception"
+    assert (data.matrix["nationality"] != data.matrix["host"]).all()
+
+
+def test_regular_pathways_on_an_earlier_date() -> None:
+    before = regular_pathways.collect("es", on="2015-01-01")
+    assert set(before.parties.loc[before.parties["instrument_id"] == "can-decision-878", "status"]) == {"not_party"}
+    assert before.parties.set_index(["instrument_id", "iso3"]).loc[("mercosur-residence-agreement", "ECU"), "status"] == "in_force"
+    signed = regular_pathways.collect("en", on="2005-01-01")
+    assert set(signed.parties.loc[signed.parties["instrument_id"] == "mercosur-residence-agreement", "status"]) <= {"signed_only", "not_party", "undated"}
 
 
 def test_plurals_follow_cldr() -> None:
@@ -78,7 +101,7 @@ class Visible(HTMLParser):
         return " ".join(p.parts)
 
 
-ANALYSES = ("20-regularisation-mechanisms",)
+ANALYSES = ("20-regularisation-mechanisms", "21-regular-pathways")
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +136,12 @@ def test_regularisation_page_facts(built: Path) -> None:
     assert "Anistia migratória 2009" in es and "Lei 11.961" in es and "2 de julio de 2009" in es
     assert "Comparación de los programas" in es and i18n.t("chart.reg_timeline", "es") not in en
     assert "about 43,000" in en and "unas 43.000" in es
+
+
+@pytest.mark.slow
+def test_regular_pathways_page_facts(built: Path) -> None:
+    en, es = page(built, "21-regular-pathways", "en"), page(built, "21-regular-pathways", "es")
+    assert "Decision 878: Andean Migration Statute" in en and "Estatuto Migratorio Andino" in es
+    assert "Not applied to nationals of" in en and "Colombia, Ecuador, Peru" in en
+    assert "No se aplica a nacionales de" in es and "Colombia, Ecuador, Perú" in es
+    assert "11 de agosto de 2021" in es and "MERCOSUR Residence Agreement" not in Visible.of(es)

@@ -113,6 +113,13 @@ REPORTS: tuple[ReportSpec, ...] = (
         allowed={"lang": (str, _langs)},
         expand=("lang",),
     ),
+    ReportSpec(
+        name="21-regular-pathways",
+        notebook="21-regular-pathways.ipynb",
+        title_key="report.regular_pathways",
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
 )
 
 

@@ -155,15 +155,18 @@ def conflicts_block(conflicts: pd.DataFrame, subjects: dict[str, str], lang: str
 
 
 def untranslated(value: Any, lang: str, source_lang: str = "en") -> str:
-    """Text the data holds only in ``source_lang``: on a page in another language it is tagged with its
-    language and followed by a note saying so, never shown silently."""
+    """Text the data holds only in ``source_lang``.  On a page in another language it is never shown
+    silently: a short text is tagged with its language and followed by a note saying so; a longer one is
+    folded under a summary in the page's language ("Note (only in English)")."""
     from migresearch.present import esc
 
-    text = localise_dates(esc(value), lang)
+    text = localise_dates(esc(reason_text(value, source_lang) if value is not None and value is not pd.NA else value), source_lang)
     if not text or lang == source_lang:
         return text
-    return (f'<span lang="{source_lang}">{text}</span> '
-            f'<small class="untranslated">({esc(i18n.t("text.only_in_" + source_lang, lang))})</small>')
+    label = esc(i18n.t("text.only_in_" + source_lang, lang))
+    if len(text) > 25:
+        return f'<details class="untranslated"><summary>{label}</summary><span lang="{source_lang}">{text}</span></details>'
+    return f'<span lang="{source_lang}">{text}</span> <small class="untranslated">({label})</small>'
 
 
 def localise_dates(text: str, lang: str) -> str:
@@ -173,18 +176,24 @@ def localise_dates(text: str, lang: str) -> str:
     return re.sub(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])", lambda m: i18n.date(m.group(1), "day", lang), text)
 
 
-def data_table(frame: pd.DataFrame, columns: Any, lang: str, subject: str | None = None, source_column: str = "source_id") -> Any:
+def data_table(frame: pd.DataFrame, columns: Any, lang: str, subject: str | None = None, source_column: str = "source_id",
+               extra_sources: Any = ()) -> Any:
     """A cited table in its own scrolling box; where rows hold inferred values, the reasons follow it,
     one line per row named by its ``subject`` column (the data's reasons, in English, marked as such)."""
     from migresearch.present import Html, esc, table
 
     block = table(frame, columns, lang, source_column=source_column)
     markup = block.markup.replace(f'<p class="note">{esc(i18n.t("inferred_note", lang))}</p>', "")
+    extra = [x for x in extra_sources if isinstance(x, str)]
+    if extra and not frame.empty:
+        from migresearch.present import sources_note
+
+        markup = markup[: markup.rindex('<p class="sources">')] + sources_note(list(frame[source_column]) + extra, lang)
     reasons = ""
     if subject is not None and "inferred_from" in frame.columns:
         rows = frame[frame["inferred_from"].notna() & (frame["inferred_from"].astype(str) != "")]
         if len(rows):
-            items = "".join(f"<li><strong>{esc(r[subject])}</strong>: {untranslated(reason_text(r['inferred_from'], lang), lang)}</li>"
+            items = "".join(f"<li><strong>{esc(r[subject])}</strong>: {untranslated(r['inferred_from'], lang)}</li>"
                             for _, r in rows.iterrows())
             reasons = (f'<details class="inferred"><summary>{esc(plural("text.n_inferred_rows", len(rows), lang))}</summary>'
                        f"<ul>{items}</ul></details>")
@@ -192,8 +201,15 @@ def data_table(frame: pd.DataFrame, columns: Any, lang: str, subject: str | None
 
 
 def reason_text(text: Any, lang: str) -> str:
-    """An ``inferred_from`` reason with its column names written as the reader's field names."""
+    """Free text with its identifiers (column names, code values such as ``enter_into_force``) written
+    as the reader's words, in ``lang``."""
     import re
 
-    return re.sub(r"\b[a-z]+(?:_[a-z0-9]+)+\b", lambda m: field_label(m.group(0), lang) if f"claim_field.{m.group(0)}" in i18n.LABELS
-                  else m.group(0), str(text))
+    def word(m: re.Match[str]) -> str:
+        token = m.group(0)
+        for key in (f"claim_field.{token}", f"event.{token}", f"role.{token}", f"kind.{token}", f"programme_status.{token}"):
+            if key in i18n.LABELS:
+                return i18n.t(key, lang)
+        return token
+
+    return re.sub(r"\b[a-z]+(?:_[a-z0-9]+)+\b", word, str(text))
