@@ -24,7 +24,7 @@ def test_celac_members_before_and_after_brazil() -> None:
 
 def test_which_frameworks_peru_belonged_to_in_2015() -> None:
     mid_2015 = set(query.frameworks_of("PER", "2015-07-01")["framework_id"])
-    assert mid_2015 == {"can", "celac", "csm"}
+    assert mid_2015 == {"can", "celac", "csm", "pacific-alliance"}
     wider = query.frameworks_of("PER", "2015-07-01", roles=("member", "state_party", "associate", "observer"))
     assert {"mercosur", "rcm"} & set(wider["framework_id"]) >= {"mercosur"}
     assert "quito-process" in set(query.frameworks_of("PER", "2019-01-01")["framework_id"])
@@ -129,3 +129,21 @@ def test_one_pro_tempore_presidency_at_a_time() -> None:
     ppt = ("pro_tempore_presidency",)
     assert list(query.members_on("celac", "2016-06-01", roles=ppt)["party"]) == ["DOM"]
     assert list(query.members_on("celac", "2020-06-01", roles=ppt)["party"]) == ["MEX"]
+
+
+def test_mercosur_history() -> None:
+    assert sorted(query.members_on("mercosur", "1992-01-01")["party"]) == ["ARG", "BRA", "PRY", "URY"]
+    # Paraguay suspended (June 2012 - August 2013) while Venezuela joined
+    assert sorted(query.members_on("mercosur", "2013-01-01")["party"]) == ["ARG", "BRA", "URY", "VEN"]
+    # Venezuela suspended since December 2016; Bolivia a full member since August 2024
+    assert sorted(query.members_on("mercosur", "2025-01-01")["party"]) == ["ARG", "BOL", "BRA", "PRY", "URY"]
+
+
+def test_gcm_endorsement_vote_counts() -> None:
+    import migresearch
+
+    votes = migresearch.load_un_votes()
+    counts = votes[votes["resolution"] == "A/RES/73/195"]["vote"].value_counts().to_dict()
+    # the 60 LAC and EU states: 44 yes, 3 no, 6 abstentions, 7 absent
+    assert counts == {"yes": 44, "absent": 7, "abstain": 6, "no": 3}
+    assert "CHL" not in set(query.members_on("gcm", "2019-06-01")["party"])

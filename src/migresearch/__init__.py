@@ -36,7 +36,9 @@ __all__ = [
     "load_meetings",
     "load_forum_themes",
     "load_instruments",
+    "load_un_votes",
     "load_regularisations",
+    "load_regularisation_instruments",
     "load_consular_mechanisms",
     "load_consular_coverage",
     "load_practices",
@@ -136,9 +138,19 @@ def load_instruments(data_dir: str | os.PathLike[str] | None = None) -> pd.DataF
     return load("instruments", data_dir)
 
 
+def load_un_votes(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the ``un_votes`` table (``load("un_votes")``)."""
+    return load("un_votes", data_dir)
+
+
 def load_regularisations(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Load the ``regularisations`` table (``load("regularisations")``)."""
     return load("regularisations", data_dir)
+
+
+def load_regularisation_instruments(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the ``regularisation_instruments`` table (``load("regularisation_instruments")``)."""
+    return load("regularisation_instruments", data_dir)
 
 
 def load_consular_mechanisms(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:

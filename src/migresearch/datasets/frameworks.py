@@ -58,6 +58,7 @@ MEETING_KINDS = (
     "launch",
 )
 MODALITIES = ("in_person", "virtual", "hybrid")
+UN_VOTES = ("yes", "no", "abstain", "absent")
 INSTRUMENT_TYPES = (
     "decision",
     "agreement",
@@ -222,3 +223,23 @@ class Instruments(pa.DataFrameModel):
     class Config:
         strict = True
         unique = ["instrument_id"]
+
+
+class UnVotes(pa.DataFrameModel):
+    """How each state voted on a recorded UN General Assembly vote (e.g. resolution 73/195 endorsing the GCM)."""
+
+    vote_id: Series[pd.StringDtype] = s.ident("Vote", "Stable identifier (resolution and country).")
+    resolution: Series[pd.StringDtype] = s.text("Resolution", "Symbol of the resolution voted on (e.g. `A/RES/73/195`).", nullable=False)
+    date: Series[pd.Timestamp] = s.date("Date", "Day of the vote.", precision="date_precision")
+    date_precision: Series[pd.CategoricalDtype] = s.precision("date")
+    country_iso3: Series[pd.StringDtype] = s.ident("Country", "State whose vote this is.", pattern=s.ISO3, fk="countries.iso3")
+    vote: Series[pd.CategoricalDtype] = s.code(UN_VOTES, "Vote", "Yes, no, abstain, or absent (did not vote).")
+    source_id: Series[pd.StringDtype] = s.source_id()
+    evidence: Series[pd.StringDtype] = s.evidence()
+    inferred: Series[pd.StringDtype] = s.inferred()
+    inferred_from: Series[pd.StringDtype] = s.inferred_from()
+    note: Series[pd.StringDtype] = s.note()
+
+    class Config:
+        strict = True
+        unique = ["vote_id"]

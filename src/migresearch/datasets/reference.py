@@ -8,7 +8,7 @@ from pandera.typing import Series
 
 from migresearch.datasets import fields as s
 
-LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "lt", "cs", "sk", "sv", "fi", "hu", "pl")
+LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "lt", "cs", "sk", "sv", "fi", "hu", "pl", "sl")
 SOURCE_KINDS = (
     "official",  # a government, EU institution or intergovernmental body speaking for itself
     "intergovernmental",  # IOM, UN, SELA, IDB, R4V and other agencies reporting
@@ -43,6 +43,11 @@ class Sources(pa.DataFrameModel):
     source_id: Series[pd.StringDtype] = s.ident("Source", "Stable identifier of the source (slug).")
     producer: Series[pd.StringDtype] = s.text("Producer", "Organisation or author that published the source.", nullable=False)
     title: Series[pd.StringDtype] = s.text("Title", "Title of the page or document, in its own language.", nullable=False)
+    title_es: Series[pd.StringDtype] = s.text(
+        "Title (Spanish)",
+        "Spanish title of the same page or document as published by its producer (bilingual producers such as SELA, IOM,"
+        " ECLAC or the EU); empty when the source has no Spanish version or is in Spanish already.",
+    )
     kind: Series[pd.CategoricalDtype] = s.code(SOURCE_KINDS, "Kind", "What sort of publisher this is.")
     url: Series[pd.StringDtype] = s.url("URL", "Address the source was read at (http or https only).", nullable=False)
     published_date: Series[pd.Timestamp] = s.date(
