@@ -59,7 +59,11 @@ def _quote(row: pd.Series, lang: str, sources: pd.DataFrame) -> str:
         src_lang = sources.at[row["source_id"], "language"] if row["source_id"] in sources.index else None
         q_lang = str(src_lang) if not names.missing(src_lang) else "en"
         attr = f' lang="{esc(q_lang)}"' if q_lang != lang else ""
-        parts.append(f"<q{attr}>{esc(row['quote'])}</q>")
+        quote = str(row["quote"])
+        if quote.startswith("[paraphrase]"):  # our words, not the source's: dates as the page writes them
+            return "<br>".join([foreign(quote, "en", lang)] + ([f'<span class="claim-note">{foreign(row["note"], "en", lang)}</span>']
+                                                             if not names.missing(row.get("note")) else []))
+        parts.append(f"<q{attr}>{esc(quote)}</q>")
     if not names.missing(row.get("note")):
         parts.append(f'<span class="claim-note">{foreign(row["note"], "en", lang)}</span>')
     return "<br>".join(parts)

@@ -63,16 +63,8 @@ def localised(frame: pd.DataFrame, base: str, lang: str) -> pd.Series:
 
 
 def plural(key: str, n: int, lang: str, **values: Any) -> str:
-    """``n`` with the CLDR plural form of ``key`` in ``lang`` (``1 programa``, ``2 programas``).
-
-    The forms are in :data:`migresearch.i18n.PLURALS`, one string per CLDR category; a missing
-    category falls back to ``other``.
-    """
-    from babel import Locale
-
-    forms = i18n.PLURALS[key][i18n.check_lang(lang)]
-    category = Locale.parse("es" if lang == "es" else "en").plural_form(n)
-    return forms.get(category, forms["other"]).format(n=i18n.number(n, lang), **values)
+    """``n`` with the CLDR plural form of ``key`` (:func:`migresearch.i18n.plural`)."""
+    return i18n.plural(key, n, lang, **values)
 
 
 def wide(block: Any) -> Any:
@@ -82,76 +74,13 @@ def wide(block: Any) -> Any:
     return Html(f'<div class="table-scroll" style="overflow-x:auto;max-width:100%">{block.markup}</div>')
 
 
-# --- conflicts as a reader's comparison -------------------------------------------------------------
+# --- blocks shared by the analyses ---------------------------------------------------------------
 
-_ISO = __import__("re").compile(r"^\d{4}-\d{2}-\d{2}$")
-_CODES = __import__("re").compile(r"^[A-Z]{3}(\|[A-Z]{3})*$")
-_NUMBER = __import__("re").compile(r"^\d+(\.\d+)?$")
+def conflicts_block(conflicts: pd.DataFrame, lang: str) -> Any:
+    """The disagreements as a reader's comparison (:func:`migresearch.present.conflicts.comparison`)."""
+    from migresearch.present.conflicts import comparison
 
-
-def claim_value(value: Any, quote: Any, lang: str, names: dict[str, str]) -> str:
-    """A claimed or recorded value as a reader reads it: dates localised at the precision the quote
-    supports, country codes as names, numbers in the page's locale; other text as given."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    text = str(value)
-    if _ISO.match(text):
-        q = "" if quote is None or quote is pd.NA or (isinstance(quote, float)) else str(quote)
-        precision = "day"
-        if text.endswith("-01") and not __import__("re").search(r"(?<!\d)0?1(?!\d)|first|primero|1º|1°", q):
-            precision = "year" if text[5:7] == "01" and not __import__("re").search(r"[A-Za-z]{3,}", q.replace("paraphrase", "")) else "month"
-        return i18n.date(text, precision, lang)
-    if _CODES.match(text) and all(c in names for c in text.split("|")):
-        return names_of(text.split("|"), names)
-    if _NUMBER.match(text):
-        return i18n.number(float(text), lang, decimals=0 if "." not in text else None)
-    return localise_dates(text, lang)
-
-
-def field_label(field: str, lang: str) -> str:
-    """The reader's name of a claimed field (``claim_field.<field>``; ``derived.<field>`` for derived ones)."""
-    for key in (f"claim_field.{field}", f"derived.{field}"):
-        if key in i18n.LABELS:
-            return i18n.t(key, lang)
-    return i18n.t("claim_field.other", lang)
-
-
-def conflicts_block(conflicts: pd.DataFrame, subjects: dict[str, str], lang: str, names: dict[str, str]) -> Any:
-    """The disagreements as a comparison: per record and field, the value in the table and each source
-    that says otherwise, with its quote and note; claims that agree with the table are counted, not listed
-    as disagreements.  ``subjects`` maps record ids to what the reader calls them."""
-    from migresearch.present import Html, esc, link, sources_note
-
-    if conflicts.empty:
-        return Html(f'<p class="empty">{esc(i18n.t("none", lang))}</p>')
-    from migresearch._api import load
-
-    sources = load("sources").set_index("source_id")
-    rows = []
-    for (record, field), group in conflicts.groupby(["record_id", "field"], sort=False):
-        recorded = group["recorded_value"].iloc[0]
-        differ = group if pd.isna(recorded) else group[group["value"].astype(str) != str(recorded)]
-        agree = len(group) - len(differ)
-        shown_recorded = claim_value(recorded, None, lang, names) if not pd.isna(recorded) else i18n.t("text.not_a_column", lang)
-        for i, claim in enumerate(differ.itertuples()):
-            src = sources.loc[claim.source_id] if claim.source_id in sources.index else None
-            title = link(src["title"], src["url"]) if src is not None else esc(claim.source_id)
-            quote = f"<q>{localise_dates(esc(claim.quote), lang)}</q>" if isinstance(claim.quote, str) and claim.quote else ""
-            note = untranslated(claim.note, lang) if isinstance(claim.note, str) and claim.note else ""
-            head = ""
-            if i == 0:
-                span = len(differ)
-                agreeing = f"<br><small>{esc(plural('text.n_agree', agree, lang))}</small>" if agree else ""
-                head = (f'<td rowspan="{span}">{esc(subjects.get(record, ""))}</td>'
-                        f'<td rowspan="{span}">{esc(field_label(str(field), lang))}</td>'
-                        f'<td rowspan="{span}">{esc(shown_recorded)}{agreeing}</td>')
-            rows.append(f"<tr>{head}<td>{esc(claim_value(claim.value, claim.quote, lang, names))}</td><td>{title}</td>"
-                        f"<td>{quote}{'<br>' if quote and note else ''}{note}</td></tr>")
-    headers = "".join(f"<th>{esc(i18n.t(k, lang))}</th>" for k in
-                      ("field.subject", "field.field", "field.recorded", "field.value", "field.source", "field.quote"))
-    return Html(f'<div class="table-scroll" style="overflow-x:auto;max-width:100%"><table class="data conflicts">'
-                f"<thead><tr>{headers}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-                + sources_note(conflicts["source_id"], lang))
+    return comparison(conflicts, lang)
 
 
 def untranslated(value: Any, lang: str, source_lang: str = "en") -> str:
@@ -178,26 +107,16 @@ def localise_dates(text: str, lang: str) -> str:
 
 def data_table(frame: pd.DataFrame, columns: Any, lang: str, subject: str | None = None, source_column: str = "source_id",
                extra_sources: Any = ()) -> Any:
-    """A cited table in its own scrolling box; where rows hold inferred values, the reasons follow it,
-    one line per row named by its ``subject`` column (the data's reasons, in English, marked as such)."""
-    from migresearch.present import Html, esc, table
+    """A cited table (:func:`migresearch.present.html.table`: own scroll box, inferred-value notes, sources),
+    whose sources line also lists ``extra_sources`` (ids of sources a cell draws on besides the row's own)."""
+    from migresearch.present import Html, sources_note, table
 
     block = table(frame, columns, lang, source_column=source_column)
-    markup = block.markup.replace(f'<p class="note">{esc(i18n.t("inferred_note", lang))}</p>', "")
     extra = [x for x in extra_sources if isinstance(x, str)]
-    if extra and not frame.empty:
-        from migresearch.present import sources_note
-
-        markup = markup[: markup.rindex('<p class="sources">')] + sources_note(list(frame[source_column]) + extra, lang)
-    reasons = ""
-    if subject is not None and "inferred_from" in frame.columns:
-        rows = frame[frame["inferred_from"].notna() & (frame["inferred_from"].astype(str) != "")]
-        if len(rows):
-            items = "".join(f"<li><strong>{esc(r[subject])}</strong>: {untranslated(r['inferred_from'], lang)}</li>"
-                            for _, r in rows.iterrows())
-            reasons = (f'<details class="inferred"><summary>{esc(plural("text.n_inferred_rows", len(rows), lang))}</summary>'
-                       f"<ul>{items}</ul></details>")
-    return Html(f'<div class="table-scroll" style="overflow-x:auto;max-width:100%">{markup}</div>{reasons}')
+    if not extra or frame.empty:
+        return block
+    markup = block.markup
+    return Html(markup[: markup.rindex('<p class="sources">')] + sources_note(list(frame[source_column]) + extra, lang))
 
 
 def reason_text(text: Any, lang: str) -> str:
@@ -207,7 +126,7 @@ def reason_text(text: Any, lang: str) -> str:
 
     def word(m: re.Match[str]) -> str:
         token = m.group(0)
-        for key in (f"claim_field.{token}", f"event.{token}", f"role.{token}", f"kind.{token}", f"programme_status.{token}"):
+        for key in (f"column.{token}", f"event.{token}", f"role.{token}", f"kind.{token}", f"programme_status.{token}"):
             if key in i18n.LABELS:
                 return i18n.t(key, lang)
         return token

@@ -389,11 +389,4 @@ def conflicts_section(data: RegularPathways) -> list[Any]:
     out: list[Any] = [heading("section.conflicts", lang)]
     if data.conflicts.empty:
         return out + [paragraph(i18n.t("none", lang))]
-    memberships = load("memberships")
-    names = country_names(lang)
-    titles = dict(zip(data.instruments["instrument_id"], data.instruments["title"]))
-    subjects = dict(titles)
-    for r in memberships[memberships["event_id"].isin(data.conflicts["record_id"])].itertuples():
-        subjects[r.event_id] = f"{names.get(r.party_iso3, '')}: {i18n.t('rp_event.' + str(r.event), lang) if 'rp_event.' + str(r.event) in i18n.LABELS else ''}"
-    n = data.conflicts.groupby(["record_id", "field"]).ngroups
-    return out + [paragraph(plural("text.n_disagreements", n, lang)), conflicts_block(data.conflicts, subjects, lang, names)]
+    return out + [conflicts_block(data.conflicts, lang)]

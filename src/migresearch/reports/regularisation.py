@@ -414,8 +414,4 @@ def conflicts_section(data: Regularisation) -> list[Any]:
     out: list[Any] = [heading("section.conflicts", lang)]
     if data.conflicts.empty:
         return out + [paragraph(i18n.t("none", lang))]
-    n = data.conflicts.groupby(["table", "record_id", "field"]).ngroups
-    out.append(paragraph(plural("text.n_disagreements", n, lang)))
-    subjects = {**dict(zip(data.programmes["programme_id"], data.programmes["name"])),
-                **dict(zip(data.conflicts["record_id"], data.conflicts["programme"].fillna("")))}
-    return out + [conflicts_block(data.conflicts, subjects, lang, country_names(lang))]
+    return out + [conflicts_block(data.conflicts, lang)]
