@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from migresearch import i18n
-from migresearch.reports import regular_pathways, regularisation
+from migresearch.reports import consular, regular_pathways, regularisation
 
 ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/-])")
 
@@ -63,6 +63,20 @@ def test_regular_pathways_on_an_earlier_date() -> None:
     assert set(signed.parties.loc[signed.parties["instrument_id"] == "mercosur-residence-agreement", "status"]) <= {"signed_only", "not_party", "undated"}
 
 
+def test_consular_collect() -> None:
+    data = consular.collect("en", on="2020-01-01")
+    cells = data.matrix.set_index(["nationality", "assisting"])["status"]
+    assert cells[("BOL", "ARG")] == "in_force"  # MERCOSUR CMC Decision 35/00, in force since August 2000
+    assert (data.matrix["nationality"] != data.matrix["assisting"]).all()
+    assert set(data.matrix["status"]) <= set(consular.CELLS)
+    # Signed only, never in force on the date: the 2019 MERCOSUR agreement before its ratifications.
+    signed = data.mechanisms.set_index("mechanism_id")["status"]
+    assert signed["mercosur-consular-agreement-2019"] == "signed_only"
+    assert data.uncovered["n_uncovered"].sum() == (data.matrix["status"] == "none").sum()
+    before = consular.collect("en", on="1990-01-01")
+    assert not before.coverage["active"].any()  # the 1911 agreement is only recorded as signed before 2003
+
+
 def test_plurals_follow_cldr() -> None:
     from migresearch.reports._common import plural
 
@@ -101,7 +115,7 @@ class Visible(HTMLParser):
         return " ".join(p.parts)
 
 
-ANALYSES = ("20-regularisation-mechanisms", "21-regular-pathways")
+ANALYSES = ("20-regularisation-mechanisms", "21-regular-pathways", "22-consular-cooperation")
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +159,11 @@ def test_regular_pathways_page_facts(built: Path) -> None:
     assert "Not applied to nationals of" in en and "Colombia, Ecuador, Peru" in en
     assert "No se aplica a nacionales de" in es and "Colombia, Ecuador, Perú" in es
     assert "11 de agosto de 2021" in es and "MERCOSUR Residence Agreement" not in Visible.of(es)
+
+
+@pytest.mark.slow
+def test_consular_page_facts(built: Path) -> None:
+    en, es = page(built, "22-consular-cooperation", "en"), page(built, "22-consular-cooperation", "es")
+    assert "Whose consulates may assist a national, and under what" in en and "Qué consulados pueden asistir" in es
+    assert "Decisión CMC 35/00" in es and "1 de agosto de 2000" in es and "1 August 2000" in en
+    assert 'alt="Grid of' in en and 'alt="Cuadrícula de' in es

@@ -48,6 +48,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "index.failed_build": ("not available: the last build failed", "no disponible: falló la última compilación"),
     "summary.framework_profile": ("What it is, who took part and when, its meetings, instruments and where sources disagree.",
                                   "Qué es, quién participó y cuándo, sus reuniones, instrumentos y las discrepancias entre fuentes."),
+    "summary.regularisation": ("Every regularisation programme recorded: instruments, windows, eligibility, permits, fees, "
+                               "beneficiaries with their dates, a timeline by country, and where sources disagree.",
+                               "Todos los programas de regularización registrados: instrumentos, plazos, requisitos, permisos, tasas, "
+                               "personas beneficiarias con sus fechas, una cronología por país y las discrepancias entre fuentes."),
+    "summary.regular_pathways": ("The MERCOSUR Residence Agreement and the Andean Migration Statute side by side: who may use which, "
+                                 "where, since when, on what terms and with which exceptions.",
+                                 "El Acuerdo de Residencia del MERCOSUR y el Estatuto Migratorio Andino, uno junto al otro: quién puede "
+                                 "usar cada uno, dónde, desde cuándo, en qué condiciones y con qué excepciones."),
+    "summary.consular": ("Whose consulates may assist a national where the own state has no consulate, under which instrument, "
+                         "and which pairs of states nothing covers.",
+                         "Qué consulados pueden asistir a un nacional donde su Estado no tiene consulado, en virtud de qué instrumento, "
+                         "y qué pares de Estados no cubre nada."),
     "summary.eu_celac_dialogue": ("From the Lima summit of 2008 to today: the high-level meetings, the summits around them, "
                                   "the IOM/FIIAPP project, and how many meetings there were.",
                                   "De la cumbre de Lima de 2008 a hoy: las reuniones de alto nivel, las cumbres en torno a ellas, "
@@ -332,6 +344,63 @@ LABELS: dict[str, tuple[str, str]] = {
     "cutoff_kind.registered_by": ("registered by", "registro hasta el"),
     "cutoff_kind.status_held_by": ("status held on", "estatus vigente al"),
     "cutoff_kind.none": ("no date condition", "sin condición de fecha"),
+    "report.consular": ("Consular cooperation where a state has no consulate", "Cooperación consular donde un Estado no tiene consulado"),
+    "text.cc_lead": ("On {date}, nationals of {covered} of the {total} states considered may turn to another state's consulate, "
+                     "wherever their own state has none, under an instrument in force: who may assist whom, under which instrument, where, and which pairs no mechanism covers.",
+                     "Al {date}, los nacionales de {covered} de los {total} Estados considerados pueden acudir al consulado de otro Estado, "
+                     "dondequiera que el suyo no tenga consulado, en virtud de un instrumento en vigor: quién puede asistir a quién, con qué instrumento, dónde y qué pares no cubre "
+                     "ningún mecanismo."),
+    "section.cc_who": ("Whose consulates may assist a national, and under what", "Qué consulados pueden asistir a un nacional y en virtud de qué"),
+    "text.cc_who": ("Read a row as: a national of the first state, in a third country where that state has no consulate, may turn to the "
+                    "consulates of the assisting states under the instrument, with the status it has on the date.",
+                    "Cada fila se lee así: un nacional del primer Estado, en un tercer país donde su Estado no tiene consulado, puede acudir "
+                    "a los consulados de los Estados que asisten en virtud del instrumento, con la situación que este tiene en la fecha."),
+    "section.cc_heatmap": ("Nationality by assisting state", "Nacionalidad por Estado que asiste"),
+    "section.cc_mechanisms": ("Instruments in force and instruments only signed", "Instrumentos en vigor e instrumentos solo firmados"),
+    "text.cc_mechanisms": ("{in_force} in force or operating, {pending} signed or ratified but not yet applicable, {none} with no coverage "
+                           "rule recorded in the data.",
+                           "{in_force} en vigor o en funcionamiento, {pending} firmados o ratificados pero aún no aplicables, {none} sin "
+                           "regla de cobertura registrada en los datos."),
+    "section.cc_uncovered": ("Pairs no mechanism covers", "Pares que ningún mecanismo cubre"),
+    "text.cc_pairs": ("{pairs} of {total} (nationality, assisting state) are covered by no instrument in force or signed.",
+                      "{pairs} de {total} (nacionalidad, Estado que asiste) no están cubiertos por ningún instrumento en vigor ni firmado."),
+    "text.cc_no_cover": ("Nationals with no instrument in force at all: {names}.", "Nacionales sin ningún instrumento en vigor: {names}."),
+    "text.cc_only_in": ("only in: {places}", "solo en: {places}"),
+    "claim_value.signed_pending_ratification": ("signed, pending ratification", "firmado, pendiente de ratificación"),
+    "claim_value.ratified_by_argentina_ecuador_peru_uruguay_colombia": (
+        "ratified by Argentina, Ecuador, Peru, Uruguay and Colombia", "ratificado por Argentina, Ecuador, Perú, Uruguay y Colombia"),
+    "field.nationals_of": ("Nationals of", "Nacionales de"),
+    "field.assisting": ("Consulates that may assist", "Consulados que pueden asistir"),
+    "field.where": ("Where", "Dónde"),
+    "field.states": ("States", "Estados"),
+    "field.what_it_does": ("What it does", "Qué hace"),
+    "field.n_covered": ("States that may assist (in force)", "Estados que pueden asistir (en vigor)"),
+    "field.n_pending": ("Only signed", "Solo firmado"),
+    "field.n_listed": ("Only in listed places", "Solo en lugares indicados"),
+    "field.n_uncovered": ("Not covered", "Sin cobertura"),
+    "cc_where.third_state_without_own_consulate": ("third states where the national's own state has no consulate",
+                                                   "terceros Estados donde el Estado del nacional no tiene consulado"),
+    "cc_where.any_third_state": ("any third state", "cualquier tercer Estado"),
+    "cc_where.listed": ("listed places", "lugares indicados"),
+    "cc_status.signed": ("signed, not yet in force", "firmado, aún sin vigor"),
+    "cc_status.ratified": ("ratified, not yet in force", "ratificado, aún sin vigor"),
+    "cc_status.in_force": ("in force", "en vigor"),
+    "cc_status.operational": ("operating", "en funcionamiento"),
+    "cc_status.activated": ("activated", "activado"),
+    "cc_mech.in_force": ("in force or operating", "en vigor o en funcionamiento"),
+    "cc_mech.signed_only": ("signed only", "solo firmado"),
+    "cc_mech.no_coverage": ("no coverage rule recorded", "sin regla de cobertura registrada"),
+    "cc_cell.in_force": ("in force", "en vigor"),
+    "cc_cell.in_force_listed": ("in force, only in listed places", "en vigor, solo en lugares indicados"),
+    "cc_cell.signed_only": ("signed only", "solo firmado"),
+    "cc_cell.none": ("no mechanism", "ningún mecanismo"),
+    "chart.cc_heatmap": ("Whose consulates may assist whose nationals, {date}", "Qué consulados pueden asistir a qué nacionales, {date}"),
+    "chart.cc_assisting": ("Assisting state", "Estado que asiste"),
+    "chart.cc_nationals": ("Nationals of", "Nacionales de"),
+    "chart.cc_heatmap_alt": ("Grid of {states}: nationality in rows, assisting state in columns. {in_force} pairs covered by an instrument "
+                             "in force, {listed} only in listed places, {pending} only signed, {none} with no mechanism.",
+                             "Cuadrícula de {states}: nacionalidad en filas, Estado que asiste en columnas. {in_force} pares cubiertos por "
+                             "un instrumento en vigor, {listed} solo en lugares indicados, {pending} solo firmados, {none} sin mecanismo."),
     "column.fee": ("fee", "tasa"),
     "column.issued_date": ("date issued", "fecha de expedición"),
     "column.note": ("note", "nota"),
@@ -515,6 +584,11 @@ PLURALS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
                             "other": "Timeline of {n} meetings, from {first} to {last}, one row per kind of meeting."},
                            {"one": "Cronología de {n} reunión, en {first}.",
                             "other": "Cronología de {n} reuniones, de {first} a {last}, una fila por tipo de reunión."}),
+    "unit.nationalities": ({"one": "{n} nationality", "other": "{n} nationalities"},
+        {"one": "{n} nacionalidad", "other": "{n} nacionalidades"}),
+    "unit.instruments": ({"one": "{n} instrument", "other": "{n} instruments"},
+        {"one": "{n} instrumento", "other": "{n} instrumentos"}),
+    "unit.pairs": ({"one": "{n} pair", "other": "{n} pairs"}, {"one": "{n} par", "other": "{n} pares"}),
     "unit.months": ({"one": "{n} month", "other": "{n} months"},
         {"one": "{n} mes", "other": "{n} meses"}),
     "unit.programmes": ({"one": "{n} programme", "other": "{n} programmes"},

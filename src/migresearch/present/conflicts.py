@@ -49,6 +49,8 @@ def _is_prose(table: str, field: str, raw: Any) -> bool:
 
 def claim_value(table: str, field: str, raw: Any, lang: str, precision: str | None = None) -> str:
     """A claimed or recorded value as markup: formatted by type, and marked when it is English prose on a Spanish page."""
+    if f"claim_value.{raw}" in i18n.LABELS:  # a coded claim (``signed_pending_ratification``) read as words
+        return esc(i18n.t(f"claim_value.{raw}", lang))
     text = names.value(table, field, raw, lang, precision)
     return foreign(text, "en", lang) if _is_prose(table, field, raw) else esc(text)
 

@@ -174,6 +174,8 @@ def record(table: str, record_id: Any, lang: str) -> str:
         title = series.at[row["series_id"], f"title_{lang}"] if row["series_id"] in series.index else row["series_id"]
         where = row["place"]
         return f"{title}, {party(where, lang) if _ISO3.match(str(where)) else where}"
+    if table == "consular_coverage":
+        return record("consular_mechanisms", row["mechanism_id"], lang)
     if table == "gcm_objectives":
         return i18n.t("text.gcm_objective", lang, n=rid)
     if table == "gcm_principles":
