@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from migresearch import i18n
-from migresearch.reports import consular, regular_pathways, regularisation
+from migresearch.reports import consular, overlaps, regular_pathways, regularisation
 
 ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/-])")
 
@@ -77,6 +77,21 @@ def test_consular_collect() -> None:
     assert not before.coverage["active"].any()  # the 1911 agreement is only recorded as signed before 2003
 
 
+def test_overlaps_collect() -> None:
+    data = overlaps.collect("en", on="2015-06-01")
+    can = set(data.membership.loc[data.membership["framework_id"] == "can", "iso3"])
+    assert can == {"BOL", "COL", "ECU", "PER"}  # the same answer as members_on, the one definition
+    from migresearch import query
+
+    assert can == set(query.members_on("can", "2015-06-01")["party"])
+    assert data.membership["source_id"].notna().all()
+    pairs = data.pairs.set_index(["a", "b"])
+    assert (data.pairs["shared_members"] >= 0).all() and data.pairs["jaccard"].between(0, 1).all()
+    assert list(data.pairs["shared_members"]) == sorted(data.pairs["shared_members"], reverse=True)
+    assert ("can", "mercosur") in pairs.index or ("can", "csm") in pairs.index
+    assert set(data.objectives["objective"]) <= set(range(1, 24))
+
+
 def test_plurals_follow_cldr() -> None:
     from migresearch.reports._common import plural
 
@@ -115,7 +130,7 @@ class Visible(HTMLParser):
         return " ".join(p.parts)
 
 
-ANALYSES = ("20-regularisation-mechanisms", "21-regular-pathways", "22-consular-cooperation")
+ANALYSES = ("20-regularisation-mechanisms", "21-regular-pathways", "22-consular-cooperation", "23-framework-overlaps")
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +182,10 @@ def test_consular_page_facts(built: Path) -> None:
     assert "Whose consulates may assist a national, and under what" in en and "Qué consulados pueden asistir" in es
     assert "Decisión CMC 35/00" in es and "1 de agosto de 2000" in es and "1 August 2000" in en
     assert 'alt="Grid of' in en and 'alt="Cuadrícula de' in es
+
+
+@pytest.mark.slow
+def test_overlaps_page_facts(built: Path) -> None:
+    en, es = page(built, "23-framework-overlaps", "en"), page(built, "23-framework-overlaps", "es")
+    assert "The pairs of frameworks that overlap most" in en and "Los pares de marcos que más se superponen" in es
+    assert "Comunidad Andina" in es and "14 Protección consular" in es and "14 Consular protection" in en

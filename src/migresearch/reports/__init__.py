@@ -143,6 +143,15 @@ REPORTS: tuple[ReportSpec, ...] = (
         allowed={"lang": (str, _langs)},
         expand=("lang",),
     ),
+    ReportSpec(
+        name="23-framework-overlaps",
+        notebook="23-framework-overlaps.ipynb",
+        title_key="report.overlaps",
+        summary_key="summary.overlaps",
+        order=13,
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
 )
 
 
