@@ -209,6 +209,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "column.status": ("status", "situación"),
     "column.target_nationalities": ("nationalities covered", "nacionalidades destinatarias"),
     "column.title_en": ("English title", "título en inglés"),
+    "column.fee": ("Fee", "Tasa"),
+    "column.issued_date": ("Date issued", "Fecha de expedición"),
+    "column.note": ("Note", "Nota"),
+    "column.theme_en": ("Theme", "Tema"),
+    "column.vote": ("Vote", "Voto"),
     "column.title_es": ("Spanish title", "título en español"),
     "column.until_date": ("end of the period", "fin del período"),
     "column.value": ("value", "valor"),
@@ -514,9 +519,12 @@ CODE_LISTS: dict[str, tuple[str, str]] = {
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is a supported report language, else raise ``ValueError``."""
+    """Return ``lang`` if it is a supported report language, else raise
+    :class:`~migresearch.errors.UnsupportedLanguageError` (a ``ValueError``)."""
     if lang not in LANGS:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGS)}")
+        from migresearch.errors import UnsupportedLanguageError
+
+        raise UnsupportedLanguageError(lang, LANGS)
     return lang
 
 

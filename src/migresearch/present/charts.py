@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from migresearch import i18n, query
+from migresearch.datasets.events import ACTIVE_STATES
 from migresearch.present import names
 from migresearch.present.html import Block, Html, _markup, esc, sources_note
 
@@ -100,27 +101,17 @@ def _year(value: Any, precision: Any, lang: str) -> str:
 
 
 def membership_spans(events: pd.DataFrame, until: dt.date | None = None) -> pd.DataFrame:
-    """Each party's periods as member (``active``) or ``suspended``: ``party``, ``start``, ``end``, ``state``."""
-    dated = events[events["date"].notna()].copy()
-    end = pd.Timestamp(until or query.data_as_of())
-    spans: list[tuple[str, pd.Timestamp, pd.Timestamp, str]] = []
-    for party, group in dated.sort_values("date").groupby("party", sort=True):
-        state, start = None, None
-        for row in group.itertuples():
-            ev = str(row.event)
-            if ev in ("join", "enter_into_force", "rejoin", "term_start") and state != "active":
-                if state == "suspended" and start is not None:
-                    spans.append((party, start, row.date, "suspended"))
-                state, start = "active", row.date
-            elif ev == "suspend" and state == "active":
-                spans.append((party, start, row.date, "active"))
-                state, start = "suspended", row.date
-            elif ev in ("withdraw", "term_end") and state in ("active", "suspended"):
-                spans.append((party, start, row.date, state))
-                state, start = None, None
-        if state in ("active", "suspended") and start is not None:
-            spans.append((party, start, end, state))
-    return pd.DataFrame(spans, columns=["party", "start", "end", "state"])
+    """Each party's periods as member (``active``) or ``suspended``: ``party``, ``start``, ``end``, ``state``.
+
+    Read off the one membership grammar (:func:`migresearch.query.membership.membership_spans`), so a chart
+    shows exactly the states ``members_on`` answers with; a term of office counts as active.
+    """
+    from migresearch.query.membership import membership_spans as grammar_spans
+
+    periods = grammar_spans(events, until or query.data_as_of())
+    out = periods[["party", "start", "end", "state"]].copy()
+    out["state"] = ["active" if s in ACTIVE_STATES else "suspended" for s in out["state"]]
+    return out.reset_index(drop=True)
 
 
 def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = None) -> Png | None:

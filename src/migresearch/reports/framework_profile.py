@@ -15,7 +15,7 @@ import pandas as pd
 
 from migresearch import i18n, query
 from migresearch._api import load
-from migresearch.datasets import compiled as _tables
+from migresearch.datasets.events import MEMBER_ROLES, ROLE_NAMES
 from migresearch.present import names
 from migresearch.present.charts import chart, meetings_chart, membership_chart, membership_spans
 from migresearch.present.conflicts import comparison
@@ -36,9 +36,7 @@ from migresearch.present.html import (
 )
 
 #: Every declared role: the profile lists members, observers, presidencies... alike.
-ALL_ROLES: tuple[str, ...] = tuple(_tables.table("memberships").by_name["role"].values or ())
-#: Roles counted as membership in the chart and the headline count.
-MEMBER_ROLES: tuple[str, ...] = ("member", "state_party")
+ALL_ROLES: tuple[str, ...] = ROLE_NAMES
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,7 +80,7 @@ class Profile:
 def collect(framework: str, on: dt.date | None = None) -> Profile:
     """The profile of ``framework`` (a ``framework_id``) on ``on`` (default: the data date).
 
-    Raises ``KeyError`` (with the valid ids) for an unknown framework.
+    Raises :class:`~migresearch.errors.UnknownFrameworkError` (with a did-you-mean hint) for an unknown framework.
 
     >>> collect("can").framework_id
     'can'
