@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from migresearch import i18n
-from migresearch.reports import consular, overlaps, regular_pathways, regularisation
+from migresearch.reports import compendium, consular, data_quality, overlaps, regular_pathways, regularisation
 
 ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/-])")
 
@@ -92,6 +92,35 @@ def test_overlaps_collect() -> None:
     assert set(data.objectives["objective"]) <= set(range(1, 24))
 
 
+def test_compendium_collect() -> None:
+    data = compendium.collect("es")
+    p = data.practices
+    assert p["practice_id"].is_unique and len(p) == len(compendium.load("practices"))
+    # Printed once, under the first theme it answers; every theme count includes the practices linked to it.
+    assert all((h == min(ts)) if ts else h == 0 for h, ts in zip(p["home_theme"], p["themes"]))
+    assert data.themes["n_practices"].sum() == sum(len(ts) for ts in p["themes"])
+    assert set(data.objectives["objective"]) == {o for ps in p["primary"] for o in ps}
+    assert all(pid in set(p["practice_id"]) for ids in data.objectives["practice_ids"] for pid in ids)
+    assert (p["title"] == compendium.load("practices").set_index("practice_id").loc[p["practice_id"], "title_es"].to_numpy()).all()
+
+
+def test_data_quality_collect() -> None:
+    import migresearch
+
+    data = data_quality.collect("es")
+    assert set(data.tables["table"]) == set(migresearch.list_datasets())  # a new table is counted without a change
+    rows = data.tables.set_index("table")
+    assert rows.loc["practices", "rows"] == len(migresearch.load("practices"))
+    regs = migresearch.load("regularisations")
+    assert rows.loc["regularisations", "evidence_missing"] == int((regs["evidence"].isna() | (regs["evidence"] == "")).sum())
+    assert data.sources["rows"].sum() == sum(int(migresearch.load(t)["source_id"].notna().sum()) for t in migresearch.list_datasets()
+                                             if t != "sources" and "source_id" in migresearch.load(t).columns)
+    assert len(data.coverage) >= 33 and data.coverage["total"].is_monotonic_increasing
+    gcm = data.spanish.set_index(["table", "column"]).loc[("gcm_objectives", "title_es")]
+    assert gcm["missing"] == int(migresearch.load("gcm_objectives")["title_es"].isna().sum())
+    assert data.conflicts["groups"].sum() == migresearch.query.conflicts().groupby(["table", "record_id", "field"]).ngroups
+
+
 def test_plurals_follow_cldr() -> None:
     from migresearch.reports._common import plural
 
@@ -130,7 +159,8 @@ class Visible(HTMLParser):
         return " ".join(p.parts)
 
 
-ANALYSES = ("20-regularisation-mechanisms", "21-regular-pathways", "22-consular-cooperation", "23-framework-overlaps")
+ANALYSES = ("20-regularisation-mechanisms", "21-regular-pathways", "22-consular-cooperation", "23-framework-overlaps",
+            "24-best-practices-compendium", "30-data-quality")
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +219,19 @@ def test_overlaps_page_facts(built: Path) -> None:
     en, es = page(built, "23-framework-overlaps", "en"), page(built, "23-framework-overlaps", "es")
     assert "The pairs of frameworks that overlap most" in en and "Los pares de marcos que más se superponen" in es
     assert "Comunidad Andina" in es and "14 Protección consular" in es and "14 Consular protection" in en
+
+
+@pytest.mark.slow
+def test_compendium_page_facts(built: Path) -> None:
+    en, es = page(built, "24-best-practices-compendium", "en"), page(built, "24-best-practices-compendium", "es")
+    assert "Objetivo 16: Inclusión y cohesión social" in es and "Objective 16: Inclusion and social cohesion" in en
+    assert "Índice por objetivo del PMM" in es and 'href="#objective-16"' in es and 'id="objective-16"' in es
+    assert "@media print" in es and "break-inside:avoid" in es
+    assert "Estatuto Temporal de Protección" in es
+
+
+@pytest.mark.slow
+def test_data_quality_page_facts(built: Path) -> None:
+    en, es = page(built, "30-data-quality", "en"), page(built, "30-data-quality", "es")
+    assert "Rows per table" in en and "Textos en español que faltan" in es and "Programas de regularización" in es
+    assert "Valores inferidos y por qué" in es and "Las fuentes más antiguas" in es

@@ -152,6 +152,24 @@ REPORTS: tuple[ReportSpec, ...] = (
         allowed={"lang": (str, _langs)},
         expand=("lang",),
     ),
+    ReportSpec(
+        name="24-best-practices-compendium",
+        notebook="24-best-practices-compendium.ipynb",
+        title_key="report.compendium",
+        summary_key="summary.compendium",
+        order=14,
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
+    ReportSpec(
+        name="30-data-quality",
+        notebook="30-data-quality.ipynb",
+        title_key="report.data_quality",
+        summary_key="summary.data_quality",
+        order=40,
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
 )
 
 

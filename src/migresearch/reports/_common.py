@@ -126,7 +126,7 @@ def reason_text(text: Any, lang: str) -> str:
 
     def word(m: re.Match[str]) -> str:
         token = m.group(0)
-        for key in (f"column.{token}", f"event.{token}", f"role.{token}", f"kind.{token}", f"programme_status.{token}"):
+        for key in (f"column.{token}", f"table.{token}", f"event.{token}", f"role.{token}", f"kind.{token}", f"programme_status.{token}"):
             if key in i18n.LABELS:
                 return i18n.t(key, lang)
         return token
