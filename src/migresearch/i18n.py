@@ -60,18 +60,24 @@ LABELS: dict[str, tuple[str, str]] = {
         "What it is, who took part and when, its meetings, instruments and where sources disagree.",
         "Qué es, quién participó y cuándo, sus reuniones, instrumentos y las discrepancias entre fuentes.",
     ),
-    "summary.regularisation": ("Every regularisation programme recorded: instruments, windows, eligibility, permits, fees, "
-                               "beneficiaries with their dates, a timeline by country, and where sources disagree.",
-                               "Todos los programas de regularización registrados: instrumentos, plazos, requisitos, permisos, tasas, "
-                               "personas beneficiarias con sus fechas, una cronología por país y las discrepancias entre fuentes."),
-    "summary.regular_pathways": ("The MERCOSUR Residence Agreement and the Andean Migration Statute side by side: who may use which, "
-                                 "where, since when, on what terms and with which exceptions.",
-                                 "El Acuerdo de Residencia del MERCOSUR y el Estatuto Migratorio Andino, uno junto al otro: quién puede "
-                                 "usar cada uno, dónde, desde cuándo, en qué condiciones y con qué excepciones."),
-    "summary.consular": ("Whose consulates may assist a national where the own state has no consulate, under which instrument, "
-                         "and which pairs of states nothing covers.",
-                         "Qué consulados pueden asistir a un nacional donde su Estado no tiene consulado, en virtud de qué instrumento, "
-                         "y qué pares de Estados no cubre nada."),
+    "summary.regularisation": (
+        "Every regularisation programme recorded: instruments, windows, eligibility, permits, fees, "
+        "beneficiaries with their dates, a timeline by country, and where sources disagree.",
+        "Todos los programas de regularización registrados: instrumentos, plazos, requisitos, permisos, tasas, "
+        "personas beneficiarias con sus fechas, una cronología por país y las discrepancias entre fuentes.",
+    ),
+    "summary.regular_pathways": (
+        "The MERCOSUR Residence Agreement and the Andean Migration Statute side by side: who may use which, "
+        "where, since when, on what terms and with which exceptions.",
+        "El Acuerdo de Residencia del MERCOSUR y el Estatuto Migratorio Andino, uno junto al otro: quién puede "
+        "usar cada uno, dónde, desde cuándo, en qué condiciones y con qué excepciones.",
+    ),
+    "summary.consular": (
+        "Whose consulates may assist a national where the own state has no consulate, under which instrument, "
+        "and which pairs of states nothing covers.",
+        "Qué consulados pueden asistir a un nacional donde su Estado no tiene consulado, en virtud de qué instrumento, "
+        "y qué pares de Estados no cubre nada.",
+    ),
     "summary.eu_celac_dialogue": (
         "From the Lima summit of 2008 to today: the high-level meetings, the summits around them, "
         "the IOM/FIIAPP project, and how many meetings there were.",
@@ -312,20 +318,29 @@ LABELS: dict[str, tuple[str, str]] = {
     "instrument_type.communication": ("communication", "comunicación"),
     "instrument_type.protocol": ("protocol", "protocolo"),
     # --- analyses (issue 12) ---------------------------------------------------------------------
-    "report.regularisation": ("Regularisation mechanisms in Latin America and the Caribbean",
-                              "Mecanismos de regularización en América Latina y el Caribe"),
-    "text.reg_lead": ("{programmes} in {countries}, as the data stand on {date}: instruments, registration windows, "
-                      "eligibility, permits, fees and published figures, and where sources disagree.",
-                      "{programmes} en {countries}, según los datos al {date}: instrumentos, plazos de inscripción, "
-                      "requisitos, permisos, tasas y cifras publicadas, y las discrepancias entre fuentes."),
+    "report.regularisation": (
+        "Regularisation mechanisms in Latin America and the Caribbean",
+        "Mecanismos de regularización en América Latina y el Caribe",
+    ),
+    "text.reg_lead": (
+        "{programmes} in {countries}, as the data stand on {date}: instruments, registration windows, "
+        "eligibility, permits, fees and published figures, and where sources disagree.",
+        "{programmes} en {countries}, según los datos al {date}: instrumentos, plazos de inscripción, "
+        "requisitos, permisos, tasas y cifras publicadas, y las discrepancias entre fuentes.",
+    ),
     "section.programmes": ("Programmes compared", "Comparación de los programas"),
-    "section.reg_figures": ("Beneficiaries and other figures, with their vintages", "Personas beneficiarias y otras cifras, con sus versiones"),
+    "section.reg_figures": (
+        "Beneficiaries and other figures, with their vintages",
+        "Personas beneficiarias y otras cifras, con sus versiones",
+    ),
     "section.reg_timeline": ("Programmes over time, by country", "Programas a lo largo del tiempo, por país"),
     "section.reg_by_country": ("Programmes per country", "Programas por país"),
-    "text.reg_figures": ("Each figure is shown with the date it refers to and the date it was published; a later publication "
-                         "may revise an earlier one, so every vintage is kept.",
-                         "Cada cifra se muestra con la fecha a la que se refiere y la fecha de su publicación; una publicación "
-                         "posterior puede corregir otra anterior, por eso se conservan todas las versiones."),
+    "text.reg_figures": (
+        "Each figure is shown with the date it refers to and the date it was published; a later publication "
+        "may revise an earlier one, so every vintage is kept.",
+        "Cada cifra se muestra con la fecha a la que se refiere y la fecha de su publicación; una publicación "
+        "posterior puede corregir otra anterior, por eso se conservan todas las versiones.",
+    ),
     "text.from": ("from {date}", "desde el {date}"),
     "text.until": ("until {date}", "hasta el {date}"),
     "text.announced": ("announced {date}", "anunciado: {date}"),
@@ -351,10 +366,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "field.period": ("Years", "Años"),
     "field.with_figures": ("With a published figure", "Con una cifra publicada"),
     "chart.reg_timeline": ("Regularisation programmes by country", "Programas de regularización por país"),
-    "chart.reg_timeline_alt": ("Timeline of {programmes} in {countries}, from {first} to {last}: a bar per registration window, "
-                               "a dot where only the opening or the announcement is dated.",
-                               "Cronología de {programmes} en {countries}, de {first} a {last}: una barra por plazo de inscripción, "
-                               "un punto cuando solo consta la apertura o el anuncio."),
+    "chart.reg_timeline_alt": (
+        "Timeline of {programmes} in {countries}, from {first} to {last}: a bar per registration window, "
+        "a dot where only the opening or the announcement is dated.",
+        "Cronología de {programmes} en {countries}, de {first} a {last}: una barra por plazo de inscripción, "
+        "un punto cuando solo consta la apertura o el anuncio.",
+    ),
     "chart.window": ("registration window", "plazo de inscripción"),
     "chart.window_open_end": ("window opens (end not recorded)", "apertura (cierre no registrado)"),
     "chart.announced_only": ("announced (no window recorded)", "anuncio (sin plazo registrado)"),
@@ -396,41 +413,68 @@ LABELS: dict[str, tuple[str, str]] = {
     "table.framework_objectives": ("Framework-objective links", "Vínculos marco-objetivo"),
     "table.claims": ("Claims of sources", "Afirmaciones de fuentes"),
     "table.places": ("Places", "Lugares"),
-    "report.data_quality": ("Data quality: what the data hold and how well they are supported", "Calidad de los datos: qué contienen y con qué respaldo"),
-    "summary.data_quality": ("Rows per table and source, coverage per country, inferred values and why, open disagreements, rows "
-                             "without evidence, missing Spanish text and the oldest sources.",
-                             "Filas por tabla y fuente, cobertura por país, valores inferidos y por qué, discrepancias abiertas, filas "
-                             "sin cita de respaldo, textos en español que faltan y las fuentes más antiguas."),
-    "text.dq_lead": ("On {date} the data hold {rows} rows in {tables}, drawn from {sources}.",
-                     "Al {date} los datos contienen {rows} filas en {tables}, tomadas de {sources}."),
+    "report.data_quality": (
+        "Data quality: what the data hold and how well they are supported",
+        "Calidad de los datos: qué contienen y con qué respaldo",
+    ),
+    "summary.data_quality": (
+        "Rows per table and source, coverage per country, inferred values and why, open disagreements, rows "
+        "without evidence, missing Spanish text and the oldest sources.",
+        "Filas por tabla y fuente, cobertura por país, valores inferidos y por qué, discrepancias abiertas, filas "
+        "sin cita de respaldo, textos en español que faltan y las fuentes más antiguas.",
+    ),
+    "text.dq_lead": (
+        "On {date} the data hold {rows} rows in {tables}, drawn from {sources}.",
+        "Al {date} los datos contienen {rows} filas en {tables}, tomadas de {sources}.",
+    ),
     "section.dq_tables": ("Rows per table", "Filas por tabla"),
-    "text.dq_tables": ("For each table: its rows, the sources it cites, the rows with an inferred value, the rows without an evidence "
-                       "quote from their source, and the Spanish texts missing where the English one exists.",
-                       "Para cada tabla: sus filas, las fuentes que cita, las filas con algún valor inferido, las filas sin cita textual "
-                       "de su fuente y los textos en español que faltan donde existe el inglés."),
+    "text.dq_tables": (
+        "For each table: its rows, the sources it cites, the rows with an inferred value, the rows without an evidence "
+        "quote from their source, and the Spanish texts missing where the English one exists.",
+        "Para cada tabla: sus filas, las fuentes que cita, las filas con algún valor inferido, las filas sin cita textual "
+        "de su fuente y los textos en español que faltan donde existe el inglés.",
+    ),
     "section.dq_sources": ("Rows per source", "Filas por fuente"),
-    "text.dq_sources": ("The {top} sources most rows rest on. {once} sources support a single row; {unused} are cited by no row.",
-                        "Las {top} fuentes en que se apoyan más filas. {once} fuentes respaldan una sola fila; {unused} no las cita ninguna fila."),
+    "text.dq_sources": (
+        "The {top} sources most rows rest on. {once} sources support a single row; {unused} are cited by no row.",
+        "Las {top} fuentes en que se apoyan más filas. {once} fuentes respaldan una sola fila; {unused} no las cita ninguna fila.",
+    ),
     "section.dq_coverage": ("Coverage per country", "Cobertura por país"),
-    "text.dq_coverage": ("Rows naming each CELAC member, per table, thinnest first. Least covered: {names}.",
-                         "Filas que nombran a cada miembro de la CELAC, por tabla, de menor a mayor. Con menos cobertura: {names}."),
+    "text.dq_coverage": (
+        "Rows naming each CELAC member, per table, thinnest first. Least covered: {names}.",
+        "Filas que nombran a cada miembro de la CELAC, por tabla, de menor a mayor. Con menos cobertura: {names}.",
+    ),
     "section.dq_inferred": ("Inferred values and why", "Valores inferidos y por qué"),
-    "text.dq_inferred": ("Values deduced rather than stated by a source, per table and field, with the first reason the data give.",
-                         "Valores deducidos y no afirmados por una fuente, por tabla y campo, con el primer motivo que dan los datos."),
+    "text.dq_inferred": (
+        "Values deduced rather than stated by a source, per table and field, with the first reason the data give.",
+        "Valores deducidos y no afirmados por una fuente, por tabla y campo, con el primer motivo que dan los datos.",
+    ),
     "text.dq_other_field": ("another field", "otro campo"),
     "section.dq_conflicts": ("Open disagreements between sources", "Discrepancias abiertas entre fuentes"),
-    "text.dq_conflicts": ("Records and fields on which sources give different values; each report shows its own as a comparison.",
-                          "Registros y campos en que las fuentes dan valores distintos; cada informe muestra los suyos como comparación."),
+    "text.dq_conflicts": (
+        "Records and fields on which sources give different values; each report shows its own as a comparison.",
+        "Registros y campos en que las fuentes dan valores distintos; cada informe muestra los suyos como comparación.",
+    ),
     "section.dq_spanish": ("Spanish text missing", "Textos en español que faltan"),
-    "text.dq_spanish": ("Spanish cells left empty where the English text exists, and prose the data hold only in English (notes, "
-                        "reasons, permits, fees); Spanish pages show the English marked as such.",
-                        "Celdas en español vacías donde existe el texto en inglés, y textos que los datos tienen solo en inglés (notas, "
-                        "motivos, permisos, tasas); las páginas en español muestran el inglés señalado como tal."),
-    "text.dq_no_spanish_gaps": ("Every English text has its Spanish version.", "Todos los textos en inglés tienen su versión en español."),
+    "text.dq_spanish": (
+        "Spanish cells left empty where the English text exists, and prose the data hold only in English (notes, "
+        "reasons, permits, fees); Spanish pages show the English marked as such.",
+        "Celdas en español vacías donde existe el texto en inglés, y textos que los datos tienen solo en inglés (notas, "
+        "motivos, permisos, tasas); las páginas en español muestran el inglés señalado como tal.",
+    ),
+    "text.dq_no_spanish_gaps": (
+        "Every English text has its Spanish version.",
+        "Todos los textos en inglés tienen su versión en español.",
+    ),
     "section.dq_oldest": ("The oldest sources", "Las fuentes más antiguas"),
-    "text.dq_oldest": ("By date of publication; {undated} sources give none. The first source was read on {first}.",
-                       "Por fecha de publicación; {undated} fuentes no la indican. La primera fuente se consultó el {first}."),
-    "text.dq_computed": ("Computed from the data package as it stands on {date}.", "Calculado a partir del paquete de datos al {date}."),
+    "text.dq_oldest": (
+        "By date of publication; {undated} sources give none. The first source was read on {first}.",
+        "Por fecha de publicación; {undated} fuentes no la indican. La primera fuente se consultó el {first}.",
+    ),
+    "text.dq_computed": (
+        "Computed from the data package as it stands on {date}.",
+        "Calculado a partir del paquete de datos al {date}.",
+    ),
     "field.table": ("Table", "Tabla"),
     "field.rows": ("Rows", "Filas"),
     "field.sources_cited": ("Sources cited", "Fuentes citadas"),
@@ -446,30 +490,40 @@ LABELS: dict[str, tuple[str, str]] = {
     "field.missing": ("Missing", "Faltan"),
     "field.filled": ("Filled", "Completos"),
     "field.accessed": ("Read on", "Consultada el"),
-    "report.compendium": ("Good practices for the socio-economic inclusion of migrants: a compendium",
-                          "Buenas prácticas para la inclusión socioeconómica de las personas migrantes: compendio"),
-    "summary.compendium": ("The forum's framework document of good practices, generated from the data: by forum theme and by GCM "
-                           "objective, each with its summary, countries, organisations, period and sources.",
-                           "El documento marco de buenas prácticas del foro, generado a partir de los datos: por tema del foro y por "
-                           "objetivo del PMM, cada una con su resumen, países, organizaciones, período y fuentes."),
-    "text.cp_lead": ("{n} recorded in the data, grouped by the seven themes of the regional forum of Bogotá (April 2025) and indexed "
-                     "by objective of the Global Compact for Migration. Summaries are ours; each practice cites its source.",
-                     "{n} registradas en los datos, agrupadas según los siete temas del foro regional de Bogotá (abril de 2025) e "
-                     "indexadas por objetivo del Pacto Mundial para la Migración. Los resúmenes son nuestros; cada práctica cita su fuente."),
+    "report.compendium": (
+        "Good practices for the socio-economic inclusion of migrants: a compendium",
+        "Buenas prácticas para la inclusión socioeconómica de las personas migrantes: compendio",
+    ),
+    "summary.compendium": (
+        "The forum's framework document of good practices, generated from the data: by forum theme and by GCM "
+        "objective, each with its summary, countries, organisations, period and sources.",
+        "El documento marco de buenas prácticas del foro, generado a partir de los datos: por tema del foro y por "
+        "objetivo del PMM, cada una con su resumen, países, organizaciones, período y fuentes.",
+    ),
+    "text.cp_lead": (
+        "{n} recorded in the data, grouped by the seven themes of the regional forum of Bogotá (April 2025) and indexed "
+        "by objective of the Global Compact for Migration. Summaries are ours; each practice cites its source.",
+        "{n} registradas en los datos, agrupadas según los siete temas del foro regional de Bogotá (abril de 2025) e "
+        "indexadas por objetivo del Pacto Mundial para la Migración. Los resúmenes son nuestros; cada práctica cita su fuente.",
+    ),
     "text.contents": ("Contents", "Índice"),
     "text.theme_n": ("Theme {n}. {title}", "Tema {n}. {title}"),
     "text.theme_short": ("theme {n}", "tema {n}"),
     "text.other_practices": ("Practices that answer no forum theme", "Prácticas que no responden a ningún tema del foro"),
     "section.cp_by_objective": ("Index by GCM objective", "Índice por objetivo del PMM"),
-    "text.cp_by_objective": ("Each objective of the Global Compact for Migration that a practice serves as a main objective, with the "
-                             "practices serving it.",
-                             "Cada objetivo del Pacto Mundial para la Migración al que una práctica sirve como objetivo principal, con "
-                             "las prácticas que lo atienden."),
+    "text.cp_by_objective": (
+        "Each objective of the Global Compact for Migration that a practice serves as a main objective, with the "
+        "practices serving it.",
+        "Cada objetivo del Pacto Mundial para la Migración al que una práctica sirve como objetivo principal, con "
+        "las prácticas que lo atienden.",
+    ),
     "text.gcm_objective_named": ("Objective {n}: {title}", "Objetivo {n}: {title}"),
     "text.since": ("since {date}", "desde {date}"),
     "text.see_also": ("Also answering this theme:", "También responden a este tema:"),
-    "text.cp_coding": ("GCM objectives, principles and forum themes are our coding of the practice.",
-                       "Los objetivos y principios del PMM y los temas del foro son nuestra codificación de la práctica."),
+    "text.cp_coding": (
+        "GCM objectives, principles and forum themes are our coding of the practice.",
+        "Los objetivos y principios del PMM y los temas del foro son nuestra codificación de la práctica.",
+    ),
     "field.countries": ("Countries", "Países"),
     "field.organisations": ("Organisations", "Organizaciones"),
     "field.area": ("Area", "Ámbito"),
@@ -492,22 +546,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "practice_kind.data_information": ("data and information", "datos e información"),
     "practice_kind.documentation": ("documentation", "documentación"),
     "practice_kind.protection": ("protection", "protección"),
-    "report.overlaps": ("Framework overlaps: who sits where, on which objectives", "Superposición de marcos: quién participa dónde y en qué objetivos"),
-    "summary.overlaps": ("Which countries sit in which frameworks on a date, which frameworks work on the same GCM objectives, "
-                         "and the pairs that overlap most: where efforts may be duplicated.",
-                         "Qué países participan en qué marcos en una fecha, qué marcos trabajan en los mismos objetivos del PMM y "
-                         "los pares que más se superponen: dónde pueden duplicarse esfuerzos."),
-    "text.ov_lead": ("On {date}, {countries} sit in {frameworks} as members or states parties; {multi} of them in three or more at once.",
-                     "Al {date}, {countries} participan en {frameworks} como miembros o Estados parte; {multi} de ellos en tres o más a la vez."),
+    "report.overlaps": (
+        "Framework overlaps: who sits where, on which objectives",
+        "Superposición de marcos: quién participa dónde y en qué objetivos",
+    ),
+    "summary.overlaps": (
+        "Which countries sit in which frameworks on a date, which frameworks work on the same GCM objectives, "
+        "and the pairs that overlap most: where efforts may be duplicated.",
+        "Qué países participan en qué marcos en una fecha, qué marcos trabajan en los mismos objetivos del PMM y "
+        "los pares que más se superponen: dónde pueden duplicarse esfuerzos.",
+    ),
+    "text.ov_lead": (
+        "On {date}, {countries} sit in {frameworks} as members or states parties; {multi} of them in three or more at once.",
+        "Al {date}, {countries} participan en {frameworks} como miembros o Estados parte; {multi} de ellos en tres o más a la vez.",
+    ),
     "section.ov_membership": ("Countries by framework on {date}", "Países por marco al {date}"),
     "section.ov_objectives": ("Frameworks by GCM objective", "Marcos por objetivo del PMM"),
-    "text.ov_objectives": ("A coloured cell means the data record that the framework works on the objective, with the basis quoted below.",
-                           "Una celda coloreada indica que los datos registran que el marco trabaja en el objetivo; la base figura debajo."),
+    "text.ov_objectives": (
+        "A coloured cell means the data record that the framework works on the objective, with the basis quoted below.",
+        "Una celda coloreada indica que los datos registran que el marco trabaja en el objetivo; la base figura debajo.",
+    ),
     "section.ov_pairs": ("The pairs of frameworks that overlap most", "Los pares de marcos que más se superponen"),
-    "text.ov_pairs": ("The {n} pairs with most member states in common, then most shared objectives. The share is the common members "
-                      "over the members of either.",
-                      "Los {n} pares con más Estados miembros en común y, luego, con más objetivos compartidos. La proporción es la de "
-                      "miembros comunes sobre los miembros de uno u otro."),
+    "text.ov_pairs": (
+        "The {n} pairs with most member states in common, then most shared objectives. The share is the common members "
+        "over the members of either.",
+        "Los {n} pares con más Estados miembros en común y, luego, con más objetivos compartidos. La proporción es la de "
+        "miembros comunes sobre los miembros de uno u otro.",
+    ),
     "field.framework": ("Framework", "Marco"),
     "field.members_on_date": ("Members or states parties on the date", "Miembros o Estados parte en la fecha"),
     "field.gcm_objective": ("GCM objective", "Objetivo del PMM"),
@@ -517,39 +582,65 @@ LABELS: dict[str, tuple[str, str]] = {
     "field.share_of_members": ("Share of members in common", "Proporción de miembros en común"),
     "field.shared_objectives": ("Objectives in common", "Objetivos en común"),
     "chart.ov_membership": ("Membership by country and framework, {date}", "Membresía por país y marco, {date}"),
-    "chart.ov_membership_alt": ("Grid of {countries} by {frameworks}; a coloured cell is a member or state party on the date. {top} sits in the most frameworks ({n}).",
-                                "Cuadrícula de {countries} por {frameworks}; una celda coloreada es un miembro o Estado parte en la fecha. {top} participa en más marcos ({n})."),
+    "chart.ov_membership_alt": (
+        "Grid of {countries} by {frameworks}; a coloured cell is a member or state party on the date. {top} sits in the most frameworks ({n}).",
+        "Cuadrícula de {countries} por {frameworks}; una celda coloreada es un miembro o Estado parte en la fecha. {top} participa en más marcos ({n}).",
+    ),
     "chart.ov_objectives": ("GCM objectives each framework works on", "Objetivos del PMM en que trabaja cada marco"),
-    "chart.ov_objectives_alt": ("Grid of {frameworks} by the 23 GCM objectives; the objective most frameworks work on is {objective} ({n}).",
-                                "Cuadrícula de {frameworks} por los 23 objetivos del PMM; el objetivo en que trabajan más marcos es {objective} ({n})."),
+    "chart.ov_objectives_alt": (
+        "Grid of {frameworks} by the 23 GCM objectives; the objective most frameworks work on is {objective} ({n}).",
+        "Cuadrícula de {frameworks} por los 23 objetivos del PMM; el objetivo en que trabajan más marcos es {objective} ({n}).",
+    ),
     "chart.framework": ("Framework", "Marco"),
     "chart.country": ("Country", "País"),
     "chart.gcm_objective": ("GCM objective", "Objetivo del PMM"),
-    "report.consular": ("Consular cooperation where a state has no consulate", "Cooperación consular donde un Estado no tiene consulado"),
-    "text.cc_lead": ("On {date}, nationals of {covered} of the {total} states considered may turn to another state's consulate, "
-                     "wherever their own state has none, under an instrument in force: who may assist whom, under which instrument, where, and which pairs no mechanism covers.",
-                     "Al {date}, los nacionales de {covered} de los {total} Estados considerados pueden acudir al consulado de otro Estado, "
-                     "dondequiera que el suyo no tenga consulado, en virtud de un instrumento en vigor: quién puede asistir a quién, con qué instrumento, dónde y qué pares no cubre "
-                     "ningún mecanismo."),
-    "section.cc_who": ("Whose consulates may assist a national, and under what", "Qué consulados pueden asistir a un nacional y en virtud de qué"),
-    "text.cc_who": ("Read a row as: a national of the first state, in a third country where that state has no consulate, may turn to the "
-                    "consulates of the assisting states under the instrument, with the status it has on the date.",
-                    "Cada fila se lee así: un nacional del primer Estado, en un tercer país donde su Estado no tiene consulado, puede acudir "
-                    "a los consulados de los Estados que asisten en virtud del instrumento, con la situación que este tiene en la fecha."),
+    "report.consular": (
+        "Consular cooperation where a state has no consulate",
+        "Cooperación consular donde un Estado no tiene consulado",
+    ),
+    "text.cc_lead": (
+        "On {date}, nationals of {covered} of the {total} states considered may turn to another state's consulate, "
+        "wherever their own state has none, under an instrument in force: who may assist whom, under which instrument, where, and which pairs no mechanism covers.",
+        "Al {date}, los nacionales de {covered} de los {total} Estados considerados pueden acudir al consulado de otro Estado, "
+        "dondequiera que el suyo no tenga consulado, en virtud de un instrumento en vigor: quién puede asistir a quién, con qué instrumento, dónde y qué pares no cubre "
+        "ningún mecanismo.",
+    ),
+    "section.cc_who": (
+        "Whose consulates may assist a national, and under what",
+        "Qué consulados pueden asistir a un nacional y en virtud de qué",
+    ),
+    "text.cc_who": (
+        "Read a row as: a national of the first state, in a third country where that state has no consulate, may turn to the "
+        "consulates of the assisting states under the instrument, with the status it has on the date.",
+        "Cada fila se lee así: un nacional del primer Estado, en un tercer país donde su Estado no tiene consulado, puede acudir "
+        "a los consulados de los Estados que asisten en virtud del instrumento, con la situación que este tiene en la fecha.",
+    ),
     "section.cc_heatmap": ("Nationality by assisting state", "Nacionalidad por Estado que asiste"),
-    "section.cc_mechanisms": ("Instruments in force and instruments only signed", "Instrumentos en vigor e instrumentos solo firmados"),
-    "text.cc_mechanisms": ("{in_force} in force or operating, {pending} signed or ratified but not yet applicable, {none} with no coverage "
-                           "rule recorded in the data.",
-                           "{in_force} en vigor o en funcionamiento, {pending} firmados o ratificados pero aún no aplicables, {none} sin "
-                           "regla de cobertura registrada en los datos."),
+    "section.cc_mechanisms": (
+        "Instruments in force and instruments only signed",
+        "Instrumentos en vigor e instrumentos solo firmados",
+    ),
+    "text.cc_mechanisms": (
+        "{in_force} in force or operating, {pending} signed or ratified but not yet applicable, {none} with no coverage "
+        "rule recorded in the data.",
+        "{in_force} en vigor o en funcionamiento, {pending} firmados o ratificados pero aún no aplicables, {none} sin "
+        "regla de cobertura registrada en los datos.",
+    ),
     "section.cc_uncovered": ("Pairs no mechanism covers", "Pares que ningún mecanismo cubre"),
-    "text.cc_pairs": ("{pairs} of {total} (nationality, assisting state) are covered by no instrument in force or signed.",
-                      "{pairs} de {total} (nacionalidad, Estado que asiste) no están cubiertos por ningún instrumento en vigor ni firmado."),
-    "text.cc_no_cover": ("Nationals with no instrument in force at all: {names}.", "Nacionales sin ningún instrumento en vigor: {names}."),
+    "text.cc_pairs": (
+        "{pairs} of {total} (nationality, assisting state) are covered by no instrument in force or signed.",
+        "{pairs} de {total} (nacionalidad, Estado que asiste) no están cubiertos por ningún instrumento en vigor ni firmado.",
+    ),
+    "text.cc_no_cover": (
+        "Nationals with no instrument in force at all: {names}.",
+        "Nacionales sin ningún instrumento en vigor: {names}.",
+    ),
     "text.cc_only_in": ("only in: {places}", "solo en: {places}"),
     "claim_value.signed_pending_ratification": ("signed, pending ratification", "firmado, pendiente de ratificación"),
     "claim_value.ratified_by_argentina_ecuador_peru_uruguay_colombia": (
-        "ratified by Argentina, Ecuador, Peru, Uruguay and Colombia", "ratificado por Argentina, Ecuador, Perú, Uruguay y Colombia"),
+        "ratified by Argentina, Ecuador, Peru, Uruguay and Colombia",
+        "ratificado por Argentina, Ecuador, Perú, Uruguay y Colombia",
+    ),
     "field.nationals_of": ("Nationals of", "Nacionales de"),
     "field.assisting": ("Consulates that may assist", "Consulados que pueden asistir"),
     "field.where": ("Where", "Dónde"),
@@ -559,8 +650,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "field.n_pending": ("Only signed", "Solo firmado"),
     "field.n_listed": ("Only in listed places", "Solo en lugares indicados"),
     "field.n_uncovered": ("Not covered", "Sin cobertura"),
-    "cc_where.third_state_without_own_consulate": ("third states where the national's own state has no consulate",
-                                                   "terceros Estados donde el Estado del nacional no tiene consulado"),
+    "cc_where.third_state_without_own_consulate": (
+        "third states where the national's own state has no consulate",
+        "terceros Estados donde el Estado del nacional no tiene consulado",
+    ),
     "cc_where.any_third_state": ("any third state", "cualquier tercer Estado"),
     "cc_where.listed": ("listed places", "lugares indicados"),
     "cc_status.signed": ("signed, not yet in force", "firmado, aún sin vigor"),
@@ -575,35 +668,55 @@ LABELS: dict[str, tuple[str, str]] = {
     "cc_cell.in_force_listed": ("in force, only in listed places", "en vigor, solo en lugares indicados"),
     "cc_cell.signed_only": ("signed only", "solo firmado"),
     "cc_cell.none": ("no mechanism", "ningún mecanismo"),
-    "chart.cc_heatmap": ("Whose consulates may assist whose nationals, {date}", "Qué consulados pueden asistir a qué nacionales, {date}"),
+    "chart.cc_heatmap": (
+        "Whose consulates may assist whose nationals, {date}",
+        "Qué consulados pueden asistir a qué nacionales, {date}",
+    ),
     "chart.cc_assisting": ("Assisting state", "Estado que asiste"),
     "chart.cc_nationals": ("Nationals of", "Nacionales de"),
-    "chart.cc_heatmap_alt": ("Grid of {states}: nationality in rows, assisting state in columns. {in_force} pairs covered by an instrument "
-                             "in force, {listed} only in listed places, {pending} only signed, {none} with no mechanism.",
-                             "Cuadrícula de {states}: nacionalidad en filas, Estado que asiste en columnas. {in_force} pares cubiertos por "
-                             "un instrumento en vigor, {listed} solo en lugares indicados, {pending} solo firmados, {none} sin mecanismo."),
+    "chart.cc_heatmap_alt": (
+        "Grid of {states}: nationality in rows, assisting state in columns. {in_force} pairs covered by an instrument "
+        "in force, {listed} only in listed places, {pending} only signed, {none} with no mechanism.",
+        "Cuadrícula de {states}: nacionalidad en filas, Estado que asiste en columnas. {in_force} pares cubiertos por "
+        "un instrumento en vigor, {listed} solo en lugares indicados, {pending} solo firmados, {none} sin mecanismo.",
+    ),
     "cutoff_kind.employed_since": ("employed since", "empleo desde el"),
     "field.subject": ("About", "Sobre"),
     "field.quote": ("Quote and note", "Cita y nota"),
     "text.not_a_column": ("(not a column of the table)", "(no es una columna de la tabla)"),
-    "report.regular_pathways": ("Regular pathways: the MERCOSUR Residence Agreement and the Andean Migration Statute",
-                                "Vías regulares: el Acuerdo de Residencia del MERCOSUR y el Estatuto Migratorio Andino"),
-    "text.rp_lead": ("Who may use which instrument in which host country on {date}, when each state signed, ratified or started "
-                     "applying it, on what terms, and the exceptions the data record.",
-                     "Quién puede acogerse a qué instrumento y en qué país de acogida al {date}, cuándo cada Estado lo firmó, ratificó "
-                     "o empezó a aplicarlo, en qué condiciones y las excepciones que registran los datos."),
+    "report.regular_pathways": (
+        "Regular pathways: the MERCOSUR Residence Agreement and the Andean Migration Statute",
+        "Vías regulares: el Acuerdo de Residencia del MERCOSUR y el Estatuto Migratorio Andino",
+    ),
+    "text.rp_lead": (
+        "Who may use which instrument in which host country on {date}, when each state signed, ratified or started "
+        "applying it, on what terms, and the exceptions the data record.",
+        "Quién puede acogerse a qué instrumento y en qué país de acogida al {date}, cuándo cada Estado lo firmó, ratificó "
+        "o empezó a aplicarlo, en qué condiciones y las excepciones que registran los datos.",
+    ),
     "section.rp_overview": ("The two instruments side by side", "Los dos instrumentos, uno junto al otro"),
-    "section.rp_matrix": ("Who may use it where: nationality by host country", "Quién puede usarlo y dónde: nacionalidad por país de acogida"),
+    "section.rp_matrix": (
+        "Who may use it where: nationality by host country",
+        "Quién puede usarlo y dónde: nacionalidad por país de acogida",
+    ),
     "section.rp_parties": ("Status of each state on {date}", "Situación de cada Estado al {date}"),
     "section.rp_timeline": ("Signature, ratification and entry into force", "Firma, ratificación y entrada en vigor"),
     "section.rp_exceptions": ("Exceptions recorded in the data", "Excepciones registradas en los datos"),
-    "text.rp_matrix": ("Rows are the nationality of the migrant, columns the host country. A national may use the instrument in a "
-                       "host country when both states apply it on the date.",
-                       "Las filas son la nacionalidad de la persona migrante y las columnas el país de acogida. Una persona puede "
-                       "acogerse al instrumento en un país cuando ambos Estados lo aplican en la fecha."),
+    "text.rp_matrix": (
+        "Rows are the nationality of the migrant, columns the host country. A national may use the instrument in a "
+        "host country when both states apply it on the date.",
+        "Las filas son la nacionalidad de la persona migrante y las columnas el país de acogida. Una persona puede "
+        "acogerse al instrumento en un país cuando ambos Estados lo aplican en la fecha.",
+    ),
     "text.rp_matrix_caption": ("{instrument}: status on {date}.", "{instrument}: situación al {date}."),
-    "text.rp_undated": ("Listed as applying it, with no date recorded: {names}.", "Figuran como Estados que lo aplican, sin fecha registrada: {names}."),
-    "text.rp_no_exceptions": ("The data record no exception for these instruments.", "Los datos no registran excepciones para estos instrumentos."),
+    "text.rp_undated": (
+        "Listed as applying it, with no date recorded: {names}.",
+        "Figuran como Estados que lo aplican, sin fecha registrada: {names}.",
+    ),
+    "text.rp_no_exceptions": (
+        "The data record no exception for these instruments.",
+        "Los datos no registran excepciones para estos instrumentos.",
+    ),
     "field.instrument": ("Instrument", "Instrumento"),
     "field.applying": ("States applying it on the data date", "Estados que lo aplican a la fecha de los datos"),
     "field.terms": ("Terms", "Condiciones"),
@@ -613,7 +726,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "field.as_recorded": ("As the data record it", "Como lo registran los datos"),
     "field.note": ("Note", "Nota"),
     "rp_status.in_force": ("in force for both states", "en vigor para ambos Estados"),
-    "rp_status.in_force_exception": ("in force, with exceptions for some nationalities", "en vigor, con excepciones para algunas nacionalidades"),
+    "rp_status.in_force_exception": (
+        "in force, with exceptions for some nationalities",
+        "en vigor, con excepciones para algunas nacionalidades",
+    ),
     "rp_status.excluded": ("not applied to these nationals (exception)", "no se aplica a estos nacionales (excepción)"),
     "rp_status.undated": ("listed as applying, date not recorded", "figura como aplicado, sin fecha registrada"),
     "rp_status.signed_only": ("signed or ratified, not yet in force", "firmado o ratificado, aún sin vigor"),
@@ -628,16 +744,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "rp_event.adopt": ("adoption", "adopción"),
     "rp_event.ratify": ("ratification", "ratificación"),
     "rp_event.enter_into_force": ("entry into force or start of application", "entrada en vigor o inicio de la aplicación"),
-    "chart.rp_timeline": ("Signature, ratification and entry into force by state", "Firma, ratificación y entrada en vigor por Estado"),
-    "chart.rp_timeline_alt": ("Dates at which {states} signed, ratified or began applying each instrument, from {first} to {last}.",
-                              "Fechas en que {states} firmaron, ratificaron o empezaron a aplicar cada instrumento, de {first} a {last}."),
+    "chart.rp_timeline": (
+        "Signature, ratification and entry into force by state",
+        "Firma, ratificación y entrada en vigor por Estado",
+    ),
+    "chart.rp_timeline_alt": (
+        "Dates at which {states} signed, ratified or began applying each instrument, from {first} to {last}.",
+        "Fechas en que {states} firmaron, ratificaron o empezaron a aplicar cada instrumento, de {first} a {last}.",
+    ),
     "column.as_of": ("reference date", "fecha de referencia"),
     "column.eu_presidencies": ("EU presidencies", "presidencias de la UE"),
     "column.cutoff_kind": ("kind of cut-off", "tipo de fecha límite"),
     "column.parties": ("parties", "partes"),
     "column.in_force_date": ("date of entry into force", "fecha de entrada en vigor"),
 }
-
 
 
 #: Code lists shown in reports: label prefix -> (table, column) whose declared values need labels.
@@ -810,28 +930,34 @@ PLURALS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
             "other": "Períodos de membresía de {n} partes, de {first} a {last}; suspensiones rayadas.",
         },
     ),
-    "unit.nationalities": ({"one": "{n} nationality", "other": "{n} nationalities"},
-        {"one": "{n} nacionalidad", "other": "{n} nacionalidades"}),
-    "unit.instruments": ({"one": "{n} instrument", "other": "{n} instruments"},
-        {"one": "{n} instrumento", "other": "{n} instrumentos"}),
+    "unit.nationalities": (
+        {"one": "{n} nationality", "other": "{n} nationalities"},
+        {"one": "{n} nacionalidad", "other": "{n} nacionalidades"},
+    ),
+    "unit.instruments": (
+        {"one": "{n} instrument", "other": "{n} instruments"},
+        {"one": "{n} instrumento", "other": "{n} instrumentos"},
+    ),
     "unit.frameworks": ({"one": "{n} framework", "other": "{n} frameworks"}, {"one": "{n} marco", "other": "{n} marcos"}),
     "n.practices": ({"one": "{n} practice", "other": "{n} practices"}, {"one": "{n} práctica", "other": "{n} prácticas"}),
     "unit.tables": ({"one": "{n} table", "other": "{n} tables"}, {"one": "{n} tabla", "other": "{n} tablas"}),
     "unit.pairs": ({"one": "{n} pair", "other": "{n} pairs"}, {"one": "{n} par", "other": "{n} pares"}),
-    "unit.months": ({"one": "{n} month", "other": "{n} months"},
-        {"one": "{n} mes", "other": "{n} meses"}),
-    "unit.programmes": ({"one": "{n} programme", "other": "{n} programmes"},
-        {"one": "{n} programa", "other": "{n} programas"}),
-    "unit.countries": ({"one": "{n} country", "other": "{n} countries"},
-        {"one": "{n} país", "other": "{n} países"}),
-    "text.n_disagreements": ({"one": "{n} disagreement between sources.", "other": "{n} disagreements between sources."},
-        {"one": "{n} discrepancia entre fuentes.", "other": "{n} discrepancias entre fuentes."}),
-    "text.n_inferred_rows": ({"one": "* {n} row holds inferred values: why", "other": "* {n} rows hold inferred values: why"},
-        {"one": "* {n} fila tiene valores inferidos: por qué", "other": "* {n} filas tienen valores inferidos: por qué"}),
-    "unit.states": ({"one": "{n} state", "other": "{n} states"},
-        {"one": "{n} Estado", "other": "{n} Estados"}),
-    "text.n_agree": ({"one": "{n} source agrees", "other": "{n} sources agree"},
-        {"one": "{n} fuente coincide", "other": "{n} fuentes coinciden"}),
+    "unit.months": ({"one": "{n} month", "other": "{n} months"}, {"one": "{n} mes", "other": "{n} meses"}),
+    "unit.programmes": ({"one": "{n} programme", "other": "{n} programmes"}, {"one": "{n} programa", "other": "{n} programas"}),
+    "unit.countries": ({"one": "{n} country", "other": "{n} countries"}, {"one": "{n} país", "other": "{n} países"}),
+    "text.n_disagreements": (
+        {"one": "{n} disagreement between sources.", "other": "{n} disagreements between sources."},
+        {"one": "{n} discrepancia entre fuentes.", "other": "{n} discrepancias entre fuentes."},
+    ),
+    "text.n_inferred_rows": (
+        {"one": "* {n} row holds inferred values: why", "other": "* {n} rows hold inferred values: why"},
+        {"one": "* {n} fila tiene valores inferidos: por qué", "other": "* {n} filas tienen valores inferidos: por qué"},
+    ),
+    "unit.states": ({"one": "{n} state", "other": "{n} states"}, {"one": "{n} Estado", "other": "{n} Estados"}),
+    "text.n_agree": (
+        {"one": "{n} source agrees", "other": "{n} sources agree"},
+        {"one": "{n} fuente coincide", "other": "{n} fuentes coinciden"},
+    ),
 }
 
 

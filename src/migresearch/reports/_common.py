@@ -83,7 +83,29 @@ def conflicts_block(conflicts: pd.DataFrame, lang: str) -> Any:
     return comparison(conflicts, lang)
 
 
-def untranslated(value: Any, lang: str, source_lang: str = "en") -> str:
+#: Words that show a name or title the data keep "as the source gives it" is in fact written in English.
+_ENGLISH_WORDS = __import__("re").compile(
+    r"\b(of|the|and|for|with|in|by|under|Government|Ministry|Office|Council|National|Department|states|authorities|"
+    r"participating|migration|Process|Foundation|Agency|Bank|Network|Programme|Service|Union|decree|resolution|law|letter|"
+    r"news|item|press|release|amnesty|humanitarian|temporary)\b")
+
+
+def looks_english(text: Any) -> bool:
+    """True when ``text`` reads as English (a few function words or English institutional nouns)."""
+    return isinstance(text, str) and bool(_ENGLISH_WORDS.search(text))
+
+
+def as_given(text: Any, lang: str) -> str:
+    """A name or title kept in the language the source used: escaped, and on a Spanish page marked as
+    English (inline, never folded) when it reads as English."""
+    from migresearch.present import esc
+
+    if lang != "en" and looks_english(text):
+        return untranslated(text, lang, fold=False)
+    return localise_dates(esc(text), lang)
+
+
+def untranslated(value: Any, lang: str, source_lang: str = "en", fold: bool = True) -> str:
     """Text the data holds only in ``source_lang``.  On a page in another language it is never shown
     silently: a short text is tagged with its language and followed by a note saying so; a longer one is
     folded under a summary in the page's language ("Note (only in English)")."""
@@ -93,7 +115,7 @@ def untranslated(value: Any, lang: str, source_lang: str = "en") -> str:
     if not text or lang == source_lang:
         return text
     label = esc(i18n.t("text.only_in_" + source_lang, lang))
-    if len(text) > 25:
+    if fold and len(text) > 25:
         return f'<details class="untranslated"><summary>{label}</summary><span lang="{source_lang}">{text}</span></details>'
     return f'<span lang="{source_lang}">{text}</span> <small class="untranslated">({label})</small>'
 

@@ -137,10 +137,12 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
     coverage = coverage.drop_duplicates(["nationality", "mechanism_id"]).drop(columns="_rank")
     coverage = sort_by_name(coverage, "nationality_name", "mechanism")
 
-    universe = set(query.members_on("celac", when, data_dir=data_dir)["party"]) if "celac" in set(load("frameworks", data_dir)["framework_id"]) else set()
+    states: set[str] = set()
+    if "celac" in set(load("frameworks", data_dir)["framework_id"]):
+        states = {str(p) for p in query.members_on("celac", when, data_dir=data_dir)["party"]}
     for r in valid.itertuples():
-        universe |= set(split(r.nationals)) | set(split(r.assisting))
-    universe = sorted(universe, key=lambda c: collate(names.get(c, c)))
+        states |= set(split(r.nationals)) | set(split(r.assisting))
+    universe = sorted(states, key=lambda c: collate(str(names.get(c) or c)))
 
     levels: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for r in coverage.itertuples():

@@ -19,7 +19,7 @@ import pandas as pd
 from migresearch import i18n, query
 from migresearch._api import list_datasets, load
 from migresearch.present import Html, esc, heading, paragraph
-from migresearch.reports._common import DataDir, country_names, data_table, day, sort_by_name, split, untranslated
+from migresearch.reports._common import DataDir, as_given, country_names, data_table, day, sort_by_name, split, untranslated
 
 #: How many sources the "most cited" and "oldest" lists show.
 TOP: int = 15
@@ -232,7 +232,7 @@ def sources_section(data: DataQuality, top: int = TOP) -> list[Any]:
     lang = data.lang
     unused = int((data.sources["rows"] == 0).sum())
     once = int((data.sources["rows"] == 1).sum())
-    cols = [("field.source", lambda r: source_link(r["source_id"], lang)), ("field.producer", lambda r: esc(r["producer"])),
+    cols = [("field.source", lambda r: source_link(r["source_id"], lang)), ("field.producer", lambda r: as_given(r["producer"], lang)),
             ("field.rows_citing", lambda r: _n(r["rows"], lang))]
     return [heading("section.dq_sources", lang),
             paragraph(i18n.t("text.dq_sources", lang, top=i18n.number(top, lang), once=i18n.number(once, lang), unused=i18n.number(unused, lang))),
@@ -305,7 +305,7 @@ def oldest_section(data: DataQuality, top: int = TOP) -> list[Any]:
 
     lang = data.lang
     old = data.sources[data.sources["published_date"].notna()].sort_values("published_date").head(top)
-    cols = [("field.source", lambda r: source_link(r["source_id"], lang)), ("field.producer", lambda r: esc(r["producer"])),
+    cols = [("field.source", lambda r: source_link(r["source_id"], lang)), ("field.producer", lambda r: as_given(r["producer"], lang)),
             ("field.published", lambda r: esc(i18n.date(r["published_date"], str(r["published_precision"]), lang))),
             ("field.accessed", lambda r: esc(i18n.date(r["accessed_date"], "day", lang)))]
     undated = int(data.sources["published_date"].isna().sum())

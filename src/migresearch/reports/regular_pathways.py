@@ -191,12 +191,12 @@ def collect(lang: str = "en", on: dt.date | str | None = None, instruments: tupl
 
     cells = []
     for iid, group in parties.groupby("instrument_id", sort=False):
-        status = dict(zip(group["iso3"], group["status"]))
+        party_status = dict(zip(group["iso3"], group["status"]))
         for nat in group["iso3"]:
             for host in group["iso3"]:
                 if nat == host:
                     continue
-                a, b = status[nat], status[host]
+                a, b = party_status[nat], party_status[host]
                 if "not_party" in (a, b):
                     cell = "not_party"
                 elif "signed_only" in (a, b):

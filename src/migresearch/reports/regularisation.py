@@ -22,12 +22,12 @@ from migresearch._api import list_datasets, load
 from migresearch.present import Html, cited_chart, date_cell, esc, heading, paragraph, text_cell
 from migresearch.reports._common import (
     DataDir,
+    as_given,
     collate,
     conflicts_block,
     country_names,
     data_table,
     day,
-    localise_dates,
     names_of,
     plural,
     sort_by_name,
@@ -293,7 +293,7 @@ def _headline(lang: str) -> Any:
 
 def _programme(lang: str) -> Any:
     def cell(row: pd.Series) -> str:
-        name = f"<strong>{esc(row['name'])}</strong>"
+        name = f"<strong>{as_given(row['name'], lang)}</strong>"
         if lang == "en" and row["name_original"] != row["name"]:
             name += f'<br><small lang="und">{esc(row["name_original"])}</small>'
         if row["nationalities"]:
@@ -326,8 +326,8 @@ def _instruments_cell(data: Regularisation, programme_id: str) -> str:
     items = []
     for _, r in rows.iterrows():
         title, number = r["title"], r["number"]
-        label = esc(title) if pd.isna(number) or str(number) in str(title) else f"{esc(title)} {esc(number)}"
-        label = localise_dates(label, data.lang)
+        text = str(title) if pd.isna(number) or str(number) in str(title) else f"{title} {number}"
+        label = as_given(text, data.lang)
         when = i18n.date(r["issued_date"], str(r["issued_precision"]), data.lang) if not pd.isna(r["issued_date"]) else ""
         items.append(f"{label} ({esc(when)})" if when else label)
     return "<br>".join(items)
@@ -337,7 +337,7 @@ def figures_section(data: Regularisation) -> list[Any]:
     """Every vintage of the programmes' figures: value, reference date and publication date."""
     lang = data.lang
     out: list[Any] = [heading("section.reg_figures", lang), paragraph(i18n.t("text.reg_figures", lang))]
-    cols = [("field.country", text_cell("country")), ("field.programme", text_cell("programme")),
+    cols = [("field.country", text_cell("country")), ("field.programme", lambda row: as_given(row["programme"], lang)),
             ("field.series", text_cell("series")),
             ("field.value", lambda row: esc(_figure_text(row["value"], row["qualifier"], lang))),
             ("field.as_of", date_cell("as_of_date", lang)), ("field.published", date_cell("published_date", lang)),
