@@ -180,11 +180,14 @@ def record(table: str, record_id: Any, lang: str) -> str:
     if table == "un_votes":
         return i18n.t("text.un_vote", lang, country=country(row["country_iso3"], lang), resolution=row["resolution"],
                       vote=i18n.code("vote", row["vote"], lang) if "vote.yes" in i18n.LABELS else row["vote"])
+    if table == "consular_coverage":
+        return record("consular_mechanisms", row["mechanism_id"], lang)
     if table == "gcm_objectives":
         return i18n.t("text.gcm_objective", lang, n=rid)
     if table == "gcm_principles":
         return i18n.t("text.gcm_principle", lang, n=rid)
-    for column in (f"name_{lang}", f"title_{lang}", "name_en", "title_en", "name_original", "short_name"):
+    original = ("name_original",) if lang != "en" else ()  # a programme's own name before our English one
+    for column in (f"name_{lang}", f"title_{lang}", *original, "name_en", "title_en", "name_original", "short_name", "title"):
         if column in row and not missing(row[column]):
             return str(row[column])
     raise KeyError(f"{table}: no name column for record {rid!r}")
