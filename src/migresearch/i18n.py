@@ -170,6 +170,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "instrument_type.protocol": ("protocol", "protocolo"),
 }
 
+# Maps (present/maps.py) and the country profile (reports/country_profile.py), issue 12.
+LABELS.update({
+    "map.extent.lac": ("Latin America and the Caribbean", "América Latina y el Caribe"),
+    "map.extent.europe": ("Europe", "Europa"),
+    "map.none_recorded": ("none recorded", "ninguno registrado"),
+    "map.locator_alt": ("Map of {region} with {country} highlighted.", "Mapa de {region} con {country} resaltado."),
+    "map.highlight_alt": ("Map of {region} with {n} countries highlighted: {countries}.",
+                          "Mapa de {region} con {n} países resaltados: {countries}."),
+    "map.choropleth_alt": ("Map of {region}: {what}. {n} countries have at least one, from {low} to {high} ({top}); "
+                           "{none} have none recorded.",
+                           "Mapa de {region}: {what}. {n} países tienen al menos uno, de {low} a {high} ({top}); "
+                           "{none} no tienen ninguno registrado."),
+    "map.choropleth_empty_alt": ("Map of {region}: {what}. No country has any recorded.",
+                                 "Mapa de {region}: {what}. Ningún país tiene registros."),
+    "map.title.locator": ("Location", "Ubicación"),
+    "map.title.regularisations": ("Regularisation programmes per country", "Programas de regularización por país"),
+    "map.legend.regularisations": ("Regularisation programmes", "Programas de regularización"),
+    "map.sources_geometry": ("Country outlines: Natural Earth", "Contornos de países: Natural Earth"),
+})
+
 #: Code lists shown in reports: label prefix -> (table, column) whose declared values need labels.
 CODE_LISTS: dict[str, tuple[str, str]] = {
     "event": ("memberships", "event"),
