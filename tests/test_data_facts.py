@@ -176,3 +176,19 @@ def test_regularisation_programmes_of_the_fact_base() -> None:
     assert {"COL", "PER", "BRA", "ECU", "CHL", "CRI", "DOM", "PAN", "ARG", "MEX"} <= set(r["country_iso3"])
     col = r[r["country_iso3"] == "COL"]
     assert col["name_original"].str.contains("Estatuto Temporal de Protección").any()
+
+
+def test_regularisation_cutoff_kind_and_instruments() -> None:
+    r = migresearch.load("regularisations")
+    assert len(r) >= 90
+    dated = r["eligibility_cutoff_date"].notna()
+    kind = r["cutoff_kind"].astype("string")
+    # a cut-off date always says what it means; `none` never carries a date
+    assert kind[dated].notna().all()
+    assert not (kind[dated] == "none").any()
+    inst = migresearch.load("regularisation_instruments")
+    assert set(inst["programme_id"]) <= set(r["programme_id"])
+    assert all(row.startswith(f"{prog}--") for row, prog in zip(inst["instrument_row_id"], inst["programme_id"]))
+    # Res. 6616 (2025) waives Crisol de Razas fines; it is not an instrument of the 2025 humanitarian permit
+    res6616 = inst[inst["number"] == "6616"]
+    assert set(res6616["programme_id"]) == {"pan-crisol-de-razas"}

@@ -38,6 +38,7 @@ __all__ = [
     "load_instruments",
     "load_un_votes",
     "load_regularisations",
+    "load_regularisation_instruments",
     "load_consular_mechanisms",
     "load_consular_coverage",
     "load_practices",
@@ -145,6 +146,11 @@ def load_un_votes(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFram
 def load_regularisations(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Load the ``regularisations`` table (``load("regularisations")``)."""
     return load("regularisations", data_dir)
+
+
+def load_regularisation_instruments(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the ``regularisation_instruments`` table (``load("regularisation_instruments")``)."""
+    return load("regularisation_instruments", data_dir)
 
 
 def load_consular_mechanisms(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:

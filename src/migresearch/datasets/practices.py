@@ -9,6 +9,22 @@ from pandera.typing import Series
 from migresearch.datasets import fields as s
 
 PROGRAMME_STATUS = ("announced", "open", "closed", "ongoing", "repealed", "replaced")
+CUTOFF_KINDS = ("entry_before", "residence_since", "employed_since", "registered_by", "status_held_by", "none")
+INSTRUMENT_KINDS = (
+    "law",
+    "provisional_measure",
+    "decree",
+    "resolution",
+    "disposition",
+    "portaria",
+    "ministerial_order",
+    "agreement",
+    "cabinet_decision",
+    "legal_notice",
+    "court_ruling",
+    "other",
+)
+INSTRUMENT_ROLES = ("creates", "regulates", "amends", "extends", "repeals", "related")
 PRACTICE_KINDS = (
     "regularisation",
     "regular_pathway",
@@ -36,17 +52,36 @@ class Regularisations(pa.DataFrameModel):
     country_iso3: Series[pd.StringDtype] = s.ident("Country", "Country running the programme.", pattern=s.ISO3, fk="countries.iso3")
     name_original: Series[pd.StringDtype] = s.text("Name (original)", "Name in the original language.", nullable=False)
     name_en: Series[pd.StringDtype] = s.text("Name (English)", "Name in English (our translation unless official).", nullable=False)
-    legal_instruments: Series[pd.StringDtype] = s.text("Legal instruments", "Instruments with number and date, separated by `; `.")
-    announced_date: Series[pd.Timestamp] = s.date("Announced", "Announced or published.", precision="announced_precision")
+    announced_date: Series[pd.Timestamp] = s.date(
+        "Announced",
+        "When the programme was first made public: the earlier of its official announcement and the signature or publication "
+        "of the instrument that creates it (never the opening of applications, which is `window_start_date`). "
+        "Each instrument's own dates are in `regularisation_instruments`.",
+        precision="announced_precision",
+    )
     announced_precision: Series[pd.CategoricalDtype] = s.precision("announced_date")
-    window_start_date: Series[pd.Timestamp] = s.date("Window opens", "First day of registration.", precision="window_start_precision")
+    window_start_date: Series[pd.Timestamp] = s.date(
+        "Window opens", "First day applications were accepted.", precision="window_start_precision"
+    )
     window_start_precision: Series[pd.CategoricalDtype] = s.precision("window_start_date")
-    window_end_date: Series[pd.Timestamp] = s.date("Window closes", "Last day of registration.", precision="window_end_precision")
+    window_end_date: Series[pd.Timestamp] = s.date(
+        "Window closes",
+        "Last day applications were accepted, including extensions known to us (earlier deadlines are in the note or in `claims`).",
+        precision="window_end_precision",
+    )
     window_end_precision: Series[pd.CategoricalDtype] = s.precision("window_end_date")
     eligibility_cutoff_date: Series[pd.Timestamp] = s.date(
-        "Eligibility cut-off", "Applicants must have entered or been present by this date.", precision="eligibility_cutoff_precision"
+        "Eligibility cut-off", "The date an eligibility condition refers to; `cutoff_kind` says which condition.", precision="eligibility_cutoff_precision"
     )
     eligibility_cutoff_precision: Series[pd.CategoricalDtype] = s.precision("eligibility_cutoff_date")
+    cutoff_kind: Series[pd.CategoricalDtype] = s.code(
+        CUTOFF_KINDS,
+        "Cut-off kind",
+        "What `eligibility_cutoff_date` means: `entry_before` (entered the country by that date), `residence_since` (lived in the "
+        "country since or on that date), `employed_since` (worked in the country since that date), `registered_by` (registered in a census or register by that date), `status_held_by` "
+        "(the applicant or a relative held a given permit or status on that date), `none` (no date condition); empty when unknown.",
+        nullable=True,
+    )
     target_nationalities: Series[pd.StringDtype] = s.plist(
         "Target nationalities", "Nationalities eligible; empty when open to all.", pattern=s.ISO3, fk="countries.iso3"
     )
@@ -67,6 +102,36 @@ class Regularisations(pa.DataFrameModel):
     class Config:
         strict = True
         unique = ["programme_id"]
+
+
+class RegularisationInstruments(pa.DataFrameModel):
+    """Legal instruments of regularisation programmes, one row per instrument and programme."""
+
+    instrument_row_id: Series[pd.StringDtype] = s.ident("Instrument row", "Stable identifier (programme id and a short instrument slug).")
+    programme_id: Series[pd.StringDtype] = s.ident("Programme", "Programme the instrument belongs to.", fk="regularisations.programme_id")
+    kind: Series[pd.CategoricalDtype] = s.code(INSTRUMENT_KINDS, "Kind", "Kind of instrument (a supreme or executive decree is `decree`).")
+    role: Series[pd.CategoricalDtype] = s.code(
+        INSTRUMENT_ROLES, "Role", "What the instrument does for the programme: creates, regulates, amends, extends, repeals it, or is related.", nullable=True
+    )
+    number: Series[pd.StringDtype] = s.text("Number", "Number as the instrument gives it (`836/2004`, `DS 010-2020-IN`); empty when it has none or it is unknown.")
+    title: Series[pd.StringDtype] = s.text("Title", "Title or short description of the instrument, in the original language.")
+    issued_date: Series[pd.Timestamp] = s.date(
+        "Issued", "Date the instrument bears: signature, promulgation or adoption.", precision="issued_precision"
+    )
+    issued_precision: Series[pd.CategoricalDtype] = s.precision("issued_date")
+    published_date: Series[pd.Timestamp] = s.date(
+        "Published", "Publication in the official gazette (or equivalent).", precision="published_precision"
+    )
+    published_precision: Series[pd.CategoricalDtype] = s.precision("published_date")
+    source_id: Series[pd.StringDtype] = s.source_id()
+    evidence: Series[pd.StringDtype] = s.evidence()
+    inferred: Series[pd.StringDtype] = s.inferred()
+    inferred_from: Series[pd.StringDtype] = s.inferred_from()
+    note: Series[pd.StringDtype] = s.note()
+
+    class Config:
+        strict = True
+        unique = ["instrument_row_id"]
 
 
 class ConsularMechanisms(pa.DataFrameModel):

@@ -98,6 +98,7 @@ def _date_order(parsed: dict[str, Parsed]) -> Iterator[Problem]:
         "meetings": [("start_date", "end_date")],
         "instruments": [("adopted_date", "in_force_date")],
         "regularisations": [("window_start_date", "window_end_date"), ("announced_date", "window_end_date")],
+        "regularisation_instruments": [("issued_date", "published_date")],
         "consular_coverage": [("from_date", "until_date")],
         "practices": [("start_date", "end_date")],
         "eu_presidencies": [("start_date", "end_date")],
