@@ -109,6 +109,11 @@ class FrameworkProfile:
                 ("field.role", code_cell("role", "role", lang)),
                 ("field.since", date_cell("since", lang, "since_precision"))]
         out.append(table(now, cols, lang))
+        from migresearch.reports.country_profile import country_links  # links back to the members' country profiles
+
+        links = country_links(now["party"], lang, self.on)
+        if links is not None:
+            out.append(links)
         out.append(heading("section.events", lang, level=3))
         cols = [("field.date", date_cell("date", lang)), ("field.party", text_cell("party")),
                 ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
