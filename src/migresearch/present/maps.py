@@ -117,8 +117,14 @@ def _bounds(polygons: Iterable[list[list[list[float]]]]) -> tuple[float, float, 
     return min(xs), max(xs), min(ys), max(ys)
 
 
+_BOUNDS: dict[int, tuple[float, float, float, float]] = {}
+
+
 def _visible(polygon: list[list[list[float]]], extent: Extent) -> bool:
-    x0, x1, y0, y1 = _bounds([polygon])
+    key = id(polygon)  # polygons live as long as the cached geometry, so their ids are stable keys
+    if key not in _BOUNDS:
+        _BOUNDS[key] = _bounds([polygon])
+    x0, x1, y0, y1 = _BOUNDS[key]
     return x1 >= extent.lon[0] and x0 <= extent.lon[1] and y1 >= extent.lat[0] and y0 <= extent.lat[1]
 
 
@@ -139,8 +145,9 @@ def _small(iso3: str, extent: Extent) -> bool:
 
 
 def _patch(polygons: list[list[list[list[float]]]], **style: Any) -> Any:
-    """One compound patch of ``polygons`` (holes cut out)."""
-    from matplotlib.patches import PathPatch
+    """One compound path of ``polygons`` (holes cut out), as a collection added without autoscaling
+    (a patch's data limits cost a second per map at this resolution; the extent fixes the limits)."""
+    from matplotlib.collections import PathCollection
     from matplotlib.path import Path
 
     vertices: list[tuple[float, float]] = []
@@ -152,7 +159,8 @@ def _patch(polygons: list[list[list[list[float]]]], **style: Any) -> Any:
             vertices.extend((float(x), float(y)) for x, y in ring)
             vertices.append((float(ring[0][0]), float(ring[0][1])))
             codes.extend([Path.MOVETO] + [Path.LINETO] * (len(ring) - 1) + [Path.CLOSEPOLY])
-    return PathPatch(Path(vertices, codes), **style)
+    return PathCollection([Path(vertices, codes)], facecolors=style.pop("facecolor"), edgecolors=style.pop("edgecolor"),
+                          linewidths=style.pop("linewidth"), **style)
 
 
 def _base(extent: Extent, width: float) -> tuple[Any, Any]:
@@ -165,7 +173,7 @@ def _base(extent: Extent, width: float) -> tuple[Any, Any]:
     geometry = _geometry()
     land = [p for p in geometry["context"] if _visible(p, extent)]
     land += [p for polys in geometry["countries"].values() for p in polys if _visible(p, extent)]
-    ax.add_patch(_patch(land, facecolor=LAND, edgecolor=EDGE, linewidth=0.35))
+    ax.add_collection(_patch(land, facecolor=LAND, edgecolor=EDGE, linewidth=0.35), autolim=False)
     ax.set_xlim(*extent.lon)
     ax.set_ylim(*extent.lat)
     ax.set_aspect(extent.aspect)
@@ -182,7 +190,7 @@ def _base(extent: Extent, width: float) -> tuple[Any, Any]:
 def _fill(ax: Any, iso3: str, extent: Extent, colour: str, marker_size: float = 0.0) -> None:
     polygons = [p for p in outline(iso3) if _visible(p, extent)]
     if polygons:
-        ax.add_patch(_patch(polygons, facecolor=colour, edgecolor=EDGE, linewidth=0.35))
+        ax.add_collection(_patch(polygons, facecolor=colour, edgecolor=EDGE, linewidth=0.35), autolim=False)
     if marker_size and _small(iso3, extent):
         x, y = _centre(iso3, extent)
         ax.scatter([x], [y], s=marker_size, color=colour, edgecolors="#333333", linewidths=0.4, zorder=4)

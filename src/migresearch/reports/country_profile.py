@@ -46,8 +46,8 @@ class CountryProfile:
     country : pandas.DataFrame
         Its row of ``countries`` (one row).
     spans : pandas.DataFrame
-        Periods in which it held a role in a framework, replayed with :func:`migresearch.query.frameworks_of`
-        at each of its event dates: ``framework_id``, ``role``, ``start``, ``end`` (the profile date when
+        Periods in which it held a role in a framework, replayed with the query model at each of its event
+        dates: ``framework_id``, ``role``, ``start``, ``end`` (the profile date when
         still open) and ``open`` (true when it still holds the role on ``on``).
     frameworks_now : pandas.DataFrame
         :func:`migresearch.query.frameworks_of` on ``on`` for every role (``framework_id``, ``role``, ``since``...).
@@ -101,19 +101,23 @@ def _has(cell: Any, code: str) -> bool:
 
 
 def _spans(country: str, events: pd.DataFrame, on: pd.Timestamp) -> pd.DataFrame:
-    """Role periods replayed through the query model: the active set is asked at every event date."""
-    dates = sorted({d for d in events["date"].dropna() if d <= on})
-    open_: dict[tuple[str, str], pd.Timestamp] = {}
+    """Role periods replayed through the query model (``query._states_on``, what ``members_on`` and
+    ``frameworks_of`` use): each framework's state is asked at each of its own event dates."""
+    from migresearch.validation.tables import ACTIVE_STATES
+
     rows: list[dict[str, Any]] = []
-    for day in dates:
-        active = query.frameworks_of(country, day, roles=CHART_ROLES)
-        now = {(str(f), str(r)) for f, r in zip(active["framework_id"], active["role"])}
-        for key in sorted(set(open_) - now):
-            rows.append({"framework_id": key[0], "role": key[1], "start": open_.pop(key), "end": day, "open": False})
-        for key in sorted(now - set(open_)):
-            open_[key] = day
-    for key, start in sorted(open_.items()):
-        rows.append({"framework_id": key[0], "role": key[1], "start": start, "end": on, "open": True})
+    charted = events[events["role"].isin(CHART_ROLES)]
+    for framework, group in charted.groupby("framework_id", sort=True):
+        open_: dict[str, pd.Timestamp] = {}
+        for day in sorted({d for d in group["date"].dropna() if d <= on}):
+            states = query._states_on(group, day)
+            now = {str(r) for r, st in zip(states["role"], states["state"]) if st in ACTIVE_STATES}
+            for role in sorted(set(open_) - now):
+                rows.append({"framework_id": framework, "role": role, "start": open_.pop(role), "end": day, "open": False})
+            for role in sorted(now - set(open_)):
+                open_[role] = day
+        for role, start in sorted(open_.items()):
+            rows.append({"framework_id": framework, "role": role, "start": start, "end": on, "open": True})
     frame = pd.DataFrame(rows, columns=["framework_id", "role", "start", "end", "open"])
     frame = frame.astype({"framework_id": "string", "role": "string", "open": "boolean"})
     frame["start"] = pd.to_datetime(frame["start"])
