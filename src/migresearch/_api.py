@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from typing import TYPE_CHECKING
 
@@ -28,10 +27,7 @@ def _spec(name: str) -> _tables.Info:
     try:
         return _tables.infos()[name]
     except (KeyError, TypeError):
-        valid = _tables.names()
-        close = difflib.get_close_matches(str(name), valid, n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise UnknownDatasetError(f"unknown dataset {name!r}.{hint} Valid names: {', '.join(valid)}") from None
+        raise UnknownDatasetError(name, _tables.names()) from None
 
 
 def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:

@@ -318,9 +318,12 @@ CODE_LISTS: dict[str, tuple[str, str]] = {
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is a supported report language, else raise ``ValueError``."""
+    """Return ``lang`` if it is a supported report language, else raise
+    :class:`~migresearch.errors.UnsupportedLanguageError` (a ``ValueError``)."""
     if lang not in LANGS:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGS)}")
+        from migresearch.errors import UnsupportedLanguageError
+
+        raise UnsupportedLanguageError(lang, LANGS)
     return lang
 
 

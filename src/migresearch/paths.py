@@ -41,7 +41,9 @@ def notebooks_dir() -> Path:
     """The folder of report notebooks (source checkout only)."""
     root = project_root()
     if root is None:
-        raise FileNotFoundError("notebooks are only available in a source checkout of migresearch")
+        from migresearch.errors import NotInCheckoutError
+
+        raise NotInCheckoutError("notebooks are only available in a source checkout of migresearch")
     return root / "notebooks"
 
 

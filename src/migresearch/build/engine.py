@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from migresearch.errors import CellTimeout, MissingParametersCell
+from migresearch.errors import CellTimeout, MissingParametersCell, ParameterTypeError
 from migresearch.reports import Job
 
 __all__ = ["CellTimeout", "MissingParametersCell", "PageContext", "Result", "inject_parameters", "render_page", "run", "warm_up"]
@@ -185,7 +185,7 @@ def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
         raise MissingParametersCell("notebook has no cell tagged 'parameters'")
     for name, value in params.items():
         if type(value) not in (str, int, float, bool):
-            raise TypeError(f"parameter {name!r}: only str, int, float and bool are allowed, not {type(value).__name__}")
+            raise ParameterTypeError(f"parameter {name!r}: only str, int, float and bool are allowed, not {type(value).__name__}")
     source = "# Parameters\n" + "\n".join(f"{name} = {value!r}" for name, value in params.items())
     cell = new_code_cell(source, metadata={"tags": ["injected-parameters"]})
     cell["id"] = "injected-parameters"

@@ -36,7 +36,7 @@ from typing import Any
 
 from migresearch import __version__, files, paths
 from migresearch.build.index import framework_names, write_index
-from migresearch.errors import BuildLocked, ParameterError
+from migresearch.errors import BuildLocked, NotebookNotFoundError, ParameterError
 from migresearch.reports import LANGS, REPORTS, Job, ReportSpec, plan
 
 __all__ = ["BuildLocked", "Outcome", "build", "run_cli"]
@@ -135,7 +135,7 @@ def build(
         todo_jobs = plan(data, only, tuple(langs), reports)
         for job in todo_jobs:
             if not (notebooks / job.spec.notebook).is_file():
-                raise FileNotFoundError(f"notebook not found: {notebooks / job.spec.notebook}")
+                raise NotebookNotFoundError(f"notebook not found: {notebooks / job.spec.notebook}")
         code_hash = files.files_digest(_code_files())
         data_hash = files.files_digest(_data_files(data))
         manifest = read_manifest(out)

@@ -36,8 +36,12 @@ def constraint_text(col) -> str:
             parts.append("`|`-separated, each one of: " + ", ".join(col.meta["item_values"]))
         else:
             parts.append("`|`-separated list")
+    if col.max_length is not None:
+        parts.append(f"at most {col.max_length} characters")
     if col.kind == "date":
         parts.append("YYYY-MM-DD" + (", not in the future" if col.meta.get("not_future") else ""))
+    if col.meta.get("cldr"):
+        parts.append(f"ISO 3166-1 {col.meta['cldr']} code known to CLDR")
     if col.meta.get("precision_column"):
         parts.append(f"precision in `{col.meta['precision_column']}`")
     return "; ".join(parts)
@@ -66,6 +70,10 @@ def _field(col: Column) -> dict[str, Any]:
         constraints["minimum"] = col.ge
     if col.le is not None:
         constraints["maximum"] = col.le
+    if col.max_length is not None:
+        constraints["maxLength"] = col.max_length
+    if col.min_length is not None:
+        constraints["minLength"] = col.min_length
     if constraints:
         field["constraints"] = constraints
     return field

@@ -15,12 +15,15 @@ reads them (:mod:`migresearch.validation`).
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import functools
 import hashlib
 import json
 from pathlib import Path
 from typing import Any
+
+from migresearch.errors import DeclarationError
 
 #: Identifier pattern shared by every slug-style primary key.
 SLUG = r"^[a-z0-9][a-z0-9._-]*$"
@@ -45,6 +48,8 @@ class Column:
     ordered: bool = False
     ge: float | None = None
     le: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
     unique: bool = False
 
     @property
@@ -72,24 +77,62 @@ class Table:
         return [c.name for c in self.columns]
 
 
+#: The field kinds the validator has a cell rule for (see :mod:`migresearch.validation.cells`).
+KINDS: frozenset[str] = frozenset({"id", "text", "code", "integer", "decimal", "boolean", "date", "url", "list"})
+#: Every ``metadata`` key the validator reads; any other key is a typo or a rule nothing applies.
+META_KEYS: frozenset[str] = frozenset({
+    "kind", "fk", "multiline", "not_future", "precision_column", "precision_of",
+    "item", "item_pattern", "item_ge", "item_le", "item_values", "cldr",
+})
+#: What each pandera check becomes in a :class:`Column`; a check not listed here is refused, never dropped.
+_CHECKS: dict[str, Any] = {
+    "str_matches": lambda s: {"pattern": str(s["pattern"])},
+    "isin": lambda s: {"values": tuple(s["allowed_values"])},
+    "greater_than_or_equal_to": lambda s: {"ge": s["min_value"]},
+    "less_than_or_equal_to": lambda s: {"le": s["max_value"]},
+    "in_range": lambda s: {"ge": s["min_value"], "le": s["max_value"]} if s["include_min"] and s["include_max"] else None,
+    "str_length": lambda s: {"min_length": s["min_value"], "max_length": s["max_value"]} if s.get("exact_value") is None else None,
+}
+
+
+def _refuse(model: type, column: str | None, what: str) -> DeclarationError:
+    where = f"{model.__module__}.{model.__qualname__}" + (f".{column}" if column else "")
+    return DeclarationError(
+        f"{where}: {what}; `migresearch validate` would not apply it. Declare it with the constructors of "
+        "migresearch.datasets.fields (ge=, le=, pattern=, code lists, str_length) or teach "
+        "migresearch.datasets.compiled and migresearch.validation.cells the new rule."
+    )
+
+
 @functools.cache
 def compile_schema(model: type) -> Table:
-    """Read a pandera ``DataFrameModel`` into a :class:`Table` (cached per model)."""
+    """Read a pandera ``DataFrameModel`` into a :class:`Table` (cached per model).
+
+    Every declared rule becomes part of the compiled table, or the declaration is refused with a
+    :class:`~migresearch.errors.DeclarationError` naming the model and column: a check pandera knows but
+    ``validate`` does not apply (``gt``, ``notin``, a custom check, a dataframe-wide check), a field kind
+    without a cell rule, or a ``metadata`` key nothing reads.  So ``validate`` and pandera never disagree
+    silently about what a table allows.
+    """
     schema = model.to_schema()  # type: ignore[attr-defined]
+    if schema.checks:
+        names = ", ".join(str(getattr(c, "name", c)) for c in schema.checks)
+        raise _refuse(model, None, f"dataframe-wide check(s) {names}")
     cols = []
     for name, col in schema.columns.items():
         meta = dict(col.metadata or {})
+        unknown = sorted(set(meta) - META_KEYS)
+        if unknown:
+            raise _refuse(model, name, f"unknown metadata key(s) {', '.join(unknown)}")
+        if meta.get("kind") not in KINDS:
+            raise _refuse(model, name, f"unknown field kind {meta.get('kind')!r} (expected one of {', '.join(sorted(KINDS))})")
         info: dict[str, Any] = {}
         for check in col.checks:
-            stats = check.statistics or {}
-            if check.name == "str_matches":
-                info["pattern"] = str(stats["pattern"])
-            elif check.name == "isin":
-                info["values"] = tuple(stats["allowed_values"])
-            elif check.name == "greater_than_or_equal_to":
-                info["ge"] = stats["min_value"]
-            elif check.name == "less_than_or_equal_to":
-                info["le"] = stats["max_value"]
+            convert = _CHECKS.get(str(check.name))
+            compiled = convert(check.statistics or {}) if convert else None
+            if compiled is None:
+                raise _refuse(model, name, f"check {check.name!r} {check.statistics or ''}".rstrip())
+            info.update({k: v for k, v in compiled.items() if v is not None})
         dtype = col.dtype.type
         if meta.get("kind") == "code":
             info["ordered"] = bool(getattr(dtype, "ordered", False))
@@ -111,9 +154,8 @@ def compile_schema(model: type) -> Table:
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 COMPILED = _PACKAGE / "datasets" / "_compiled.json"
-#: The files whose content defines the tables (their hash guards the compiled JSON).
-DECLARING = ("datasets/fields.py", "datasets/registry.py", "datasets/compiled.py", "datasets/reference.py",
-             "datasets/frameworks.py", "datasets/practices.py")
+#: Where the declarations start: the registry and, through their imports, every module they are made of.
+_ROOT_MODULE = "migresearch.datasets.registry"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,10 +170,48 @@ class Info:
     table: Table
 
 
+def declaring_modules() -> list[Path]:
+    """The files that define the tables: the registry and every ``migresearch`` module it imports, transitively.
+
+    Found by reading the imports (:mod:`ast`, no import of pandera), so a module a declaration starts to
+    use (a new code-list module, the event grammar) guards the cache without anyone listing it.
+    """
+    seen: dict[str, Path] = {}
+    stack = [_ROOT_MODULE]
+    while stack:
+        module = stack.pop()
+        path = _module_path(module)
+        if module in seen or path is None:
+            continue
+        seen[module] = path
+        tree = ast.parse(path.read_bytes())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                stack.append(node.module)
+                stack.extend(f"{node.module}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.Import):
+                stack.extend(a.name for a in node.names)
+    return sorted(seen.values())
+
+
+def _module_path(module: str) -> Path | None:
+    if module != "migresearch" and not module.startswith("migresearch."):
+        return None
+    parts = module.split(".")[1:]
+    base = _PACKAGE.joinpath(*parts)
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def schema_hash() -> str:
+    """Hash of the declarations themselves: the syntax trees of :func:`declaring_modules` (comments and
+    formatting do not count), so an edited declaration is never answered from a stale compiled JSON."""
     h = hashlib.sha256()
-    for rel in DECLARING:
-        h.update(rel.encode() + b"\0" + (_PACKAGE / rel).read_bytes() + b"\0")
+    for path in declaring_modules():
+        rel = path.relative_to(_PACKAGE).as_posix()
+        h.update(rel.encode() + b"\0" + ast.dump(ast.parse(path.read_bytes())).encode() + b"\0")
     return h.hexdigest()
 
 

@@ -72,9 +72,16 @@ def ident(
     fk: str | None = None,
     nullable: bool = False,
     unique: bool = False,
+    cldr: Literal["alpha3", "alpha2", "numeric"] | None = None,
 ) -> Any:
-    """A string identifier matching ``pattern`` (a foreign key when ``fk`` is ``"table.column"``)."""
-    return _field("id", title, description, nullable=nullable, unique=unique, fk=fk, str_matches=pattern)
+    """A string identifier matching ``pattern`` (a foreign key when ``fk`` is ``"table.column"``).
+
+    ``cldr`` declares an ISO 3166-1 code checked against CLDR (through Babel): the value must be a
+    known code of that kind, and in a table with an ``alpha2`` column, the alpha-3 and numeric codes
+    must name the same country as the row's alpha-2 code.
+    """
+    extra = {"cldr": cldr} if cldr else None
+    return _field("id", title, description, nullable=nullable, unique=unique, fk=fk, extra=extra, str_matches=pattern)
 
 
 def text(title: str, description: str, *, nullable: bool = True, multiline: bool = False) -> Any:
@@ -221,7 +228,8 @@ def evidence() -> Any:
         f"A short quotation (at most {MAX_EVIDENCE} characters, in the source's language) from the cited source "
         "that shows this row's key values; empty only when the note says why.",
         nullable=True,
-        extra={"multiline": False, "max_length": MAX_EVIDENCE},
+        extra={"multiline": False},
+        str_length={"max_value": MAX_EVIDENCE},
     )
 
 

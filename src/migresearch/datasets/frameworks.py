@@ -6,6 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from migresearch.datasets import events as ev
 from migresearch.datasets import fields as s
 
 FRAMEWORK_KINDS = (
@@ -24,27 +25,9 @@ FRAMEWORK_KINDS = (
 )
 SCOPES = ("global", "bi_regional", "regional", "subregional", "national")
 FRAMEWORK_STATUS = ("active", "dormant", "ended", "suspended")
-ROLES = (
-    "member",
-    "associate",
-    "observer",
-    "state_party",
-    "pro_tempore_presidency",
-    "co_chair",
-    "technical_secretariat",
-    "organiser",
-)
-EVENTS = (
-    "join",
-    "sign",
-    "ratify",
-    "enter_into_force",
-    "suspend",
-    "withdraw",
-    "rejoin",
-    "term_start",
-    "term_end",
-)
+#: Roles and events are read off the membership grammar (one line there adds one here).
+ROLES = ev.ROLE_NAMES
+EVENTS = ev.EVENT_NAMES
 MEETING_KINDS = (
     "high_level_meeting",
     "summit",

@@ -71,12 +71,12 @@ class Sources(pa.DataFrameModel):
 class Countries(pa.DataFrameModel):
     """States and territories used as join keys (ISO 3166-1)."""
 
-    iso3: Series[pd.StringDtype] = s.ident("ISO alpha-3", "ISO 3166-1 alpha-3 code: the join key.", pattern=s.ISO3)
+    iso3: Series[pd.StringDtype] = s.ident("ISO alpha-3", "ISO 3166-1 alpha-3 code: the join key.", pattern=s.ISO3, cldr="alpha3")
     iso2: Series[pd.StringDtype] = s.ident(
-        "ISO alpha-2", "ISO 3166-1 alpha-2 code (Namibia's `NA` is a code, not a missing value).", pattern=r"^[A-Z]{2}$", unique=True
+        "ISO alpha-2", "ISO 3166-1 alpha-2 code (Namibia's `NA` is a code, not a missing value).", pattern=r"^[A-Z]{2}$", unique=True, cldr="alpha2"
     )
     numeric: Series[pd.StringDtype] = s.ident(
-        "ISO numeric", "ISO 3166-1 numeric code, three digits with leading zeros kept.", pattern=r"^\d{3}$", unique=True
+        "ISO numeric", "ISO 3166-1 numeric code, three digits with leading zeros kept.", pattern=r"^\d{3}$", unique=True, cldr="numeric"
     )
     name_en: Series[pd.StringDtype] = s.text("Name (English)", "Short name in English (CLDR).", nullable=False)
     name_es: Series[pd.StringDtype] = s.text("Name (Spanish)", "Short name in Spanish (CLDR unless overridden).", nullable=False)

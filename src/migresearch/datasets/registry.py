@@ -9,6 +9,7 @@ from __future__ import annotations
 from migresearch.datasets import frameworks as fw
 from migresearch.datasets import practices as pr
 from migresearch.datasets import reference as ref
+from migresearch.datasets.compiled import compile_schema
 from migresearch.datasets.fields import DatasetSpec
 
 DATASETS: tuple[DatasetSpec, ...] = (
@@ -59,3 +60,9 @@ DATASETS: tuple[DatasetSpec, ...] = (
 )
 
 BY_NAME: dict[str, DatasetSpec] = {spec.name: spec for spec in DATASETS}
+
+# Compile every declaration now: a rule `validate` could not apply refuses the registry at import
+# (DeclarationError naming the model and column), instead of being dropped when validating.
+for _spec in DATASETS:
+    compile_schema(_spec.schema)
+del _spec

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from migresearch import i18n, query
+from migresearch.datasets.events import ACTIVE_STATES
 from migresearch.present.html import Html, sources_note
 
 
@@ -49,30 +50,19 @@ def _chart_context() -> Any:
                            "axes.spines.top": False, "axes.spines.right": False})
 
 def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = None) -> Png | None:
-    """Horizontal spans of each party's membership (member or state party), suspensions hatched."""
+    """Horizontal spans of each party's membership (member or state party), suspensions hatched.
+
+    The spans are the membership grammar's (:func:`migresearch.query.membership.membership_spans`),
+    so the chart shows exactly the states ``members_on`` answers with.
+    """
     import matplotlib.pyplot as plt
 
-    dated = events[events["date"].notna()].copy()
-    if dated.empty:
+    from migresearch.query.membership import membership_spans
+
+    if events["date"].notna().sum() == 0:
         return None
-    end = pd.Timestamp(until or query.data_as_of())
-    spans: list[tuple[str, pd.Timestamp, pd.Timestamp, str]] = []
-    for party, group in dated.sort_values("date").groupby("party", sort=True):
-        state, start = None, None
-        for row in group.itertuples():
-            ev = str(row.event)
-            if ev in ("join", "enter_into_force", "rejoin", "term_start") and state != "active":
-                if state == "suspended" and start is not None:
-                    spans.append((party, start, row.date, "suspended"))
-                state, start = "active", row.date
-            elif ev == "suspend" and state == "active":
-                spans.append((party, start, row.date, "active"))
-                state, start = "suspended", row.date
-            elif ev in ("withdraw", "term_end") and state in ("active", "suspended"):
-                spans.append((party, start, row.date, state))
-                state, start = None, None
-        if state in ("active", "suspended") and start is not None:
-            spans.append((party, start, end, state))
+    periods = membership_spans(events, until or query.data_as_of())
+    spans = [(r.party, r.start, r.end, "active" if r.state in ACTIVE_STATES else "suspended") for r in periods.itertuples()]
     if not spans:
         return None
     parties = sorted({s[0] for s in spans}, reverse=True)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from migresearch import i18n
 from migresearch._api import load
+from migresearch.errors import MissingSourceError, UnknownSourceError
 
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$")
 
@@ -55,11 +56,11 @@ def sources_note(source_ids: Iterable[Any], lang: str) -> str:
     """``Sources: ...; data as of ...`` for the given source ids (each linked, once, sorted)."""
     ids = sorted({str(s) for s in source_ids if s is not None and not pd.isna(s)})
     if not ids:
-        raise ValueError("every table and chart needs at least one source")
+        raise MissingSourceError("every table and chart needs at least one source")
     sources = load("sources").set_index("source_id")
     missing = [s for s in ids if s not in sources.index]
     if missing:
-        raise KeyError(f"sources not found in sources.csv:source_id: {missing}")
+        raise UnknownSourceError(missing[0], sources.index.astype(str))
     rows = sources.loc[ids]
     items = [f"{link(r.title, r.url)} ({esc(r.producer)})" for r in rows.itertuples()]
     as_of = rows["accessed_date"].max()

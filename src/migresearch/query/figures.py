@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from migresearch.errors import UnknownPlaceError, UnknownSeriesError
 from migresearch.query._common import _DataDir, _day
 from migresearch.query._common import table as load
 
@@ -88,11 +89,18 @@ def figure(series: str, place: str, as_of: Any | None = None, known_on: Any | No
     date wins, then the latest publication.  Returns the figure's row (value,
     dates, precision, qualifier, source) or ``None`` when nothing was known.
     """
+    series_ids = load("series", data_dir)["series_id"].astype(str)
+    if series not in set(series_ids):
+        raise UnknownSeriesError(series, series_ids)
+    places = pd.concat([load("countries", data_dir)["iso3"], load("regions", data_dir)["region_id"]]).astype(str)
+    if place not in set(places):
+        raise UnknownPlaceError(place, places)
+    for value in (as_of, known_on):
+        if value is not None:
+            _day(value)  # an unreadable date is an error even when no figure would match
     store = _store(data_dir)
     pos = store.lookup(series, place, as_of, known_on)
     if pos is None:
-        if series not in store.series_ids:
-            raise KeyError(f"unknown series {series!r}; valid: {', '.join(sorted(store.series_ids))}")
         return None
     return store.frame.iloc[pos]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from migresearch.errors import UnknownFieldError
 from migresearch.query._common import _check_framework, _DataDir
 from migresearch.query._common import table as load
 from migresearch.query.membership import _events
@@ -51,16 +52,30 @@ def timeline(framework: str, data_dir: _DataDir = None) -> pd.DataFrame:
     return out.sort_values(["date", "kind", "record_id"], na_position="last", kind="stable").reset_index(drop=True)
 
 
-def conflicts(table: str | None = None, data_dir: _DataDir = None) -> pd.DataFrame:
+def conflicts(table: str | None = None, data_dir: _DataDir = None, field: str | None = None) -> pd.DataFrame:
     """Disagreements between sources: each (table, record, field) with two or more distinct claimed values.
 
     One row per claim, with ``n_values`` (distinct values in its group) and
     ``recorded_value`` (what the table itself holds, when the field is a
     column), so an analysis can show every side and what was chosen.
+    ``table`` (a dataset name) and ``field`` (one of its columns or claimed
+    fields) narrow the answer; unknown ones raise
+    :class:`~migresearch.errors.UnknownDatasetError` or
+    :class:`~migresearch.errors.UnknownFieldError` with a did-you-mean.
     """
     claims = load("claims", data_dir)
     if table is not None:
+        from migresearch._api import _spec
+
+        _spec(table)  # an unknown table is an UnknownDatasetError, as in load()
         claims = claims[claims["table"] == table]
+    if field is not None:
+        from migresearch.validation import table_of
+
+        fields = set(claims["field"].astype(str)) | (set(table_of(table).names) if table is not None else set())
+        if field not in fields:
+            raise UnknownFieldError(field, fields, kind=f"field of {table}" if table else "claimed field")
+        claims = claims[claims["field"] == field]
     key = ["table", "record_id", "field"]
     n_values = claims.groupby(key)["value"].transform("nunique")
     out = claims.assign(n_values=n_values)

@@ -1,5 +1,10 @@
 """Who took part in which framework, in which role, on a date: membership questions.
 
+The meaning of every event and role is the grammar of
+:mod:`migresearch.datasets.events` (the one the validator replays with); this
+module turns its states into frames: ``members_on``, ``frameworks_of``,
+``overlaps``, ``membership_history`` and the spans the membership chart draws.
+
 Every function loads what it needs through :func:`migresearch.load` (so the
 data is validated first), returns a typed ``DataFrame`` and never edits the
 data.  Dates may be given as ``"2021-06-01"``, ``datetime.date`` or
@@ -15,36 +20,51 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from migresearch.query._common import _check_framework, _DataDir, _day
+from migresearch.datasets import events as ev
+from migresearch.datasets.events import ACTIVE_STATES, EXCLUSIVE_ROLES, MEMBER_ROLES
+from migresearch.errors import AmbiguousKeyError
+from migresearch.query._common import _check_codes, _check_country, _check_framework, _DataDir, _day
 from migresearch.query._common import table as load
-from migresearch.validation.tables import ACTIVE_STATES, replay
 
-#: Roles that make a party a full participant (what ``members_on`` counts by default).
-MEMBER_ROLES: tuple[str, ...] = ("member", "state_party")
-#: Roles held by one party at a time: a new holder's term start ends the previous holder's term,
-#: since sources often date a handover only by who took over.
-EXCLUSIVE_ROLES: tuple[str, ...] = ("pro_tempore_presidency",)
+__all__ = ["EXCLUSIVE_ROLES", "MEMBER_ROLES", "frameworks_of", "members_on", "membership_history", "membership_spans", "overlaps"]
+
+def _histories(events: pd.DataFrame) -> dict[tuple[str, str], list[ev.Step[Any]]]:
+    """Each dated (party, role) history of ``events`` (one framework's membership rows), replayed; tags are row labels."""
+    dated = events[events["date"].notna()]
+    out: dict[tuple[str, str], list[ev.Step[Any]]] = {}
+    for (party, role), group in dated.groupby(["party", "role"], observed=True, sort=True):
+        out[(str(party), str(role))] = ev.replay(
+            [(d.date(), e, i) for i, d, e in zip(group.index, group["date"], group["event"].astype(str))]
+        )
+    return out
+
 
 def _states_on(events: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
-    """Replay dated events up to ``day``; one row per (party, role) with its state then."""
+    """The state of every (party, role) of ``events`` on ``day`` (the grammar's :func:`~migresearch.datasets.events.states_on`).
+
+    One row per (party, role): ``state``, ``since_row`` (the row that made it take part) and ``last_row``.
+    """
+    states = ev.states_on(_histories(events), day.date(), role_of=lambda key: key[1])
+    rows = [
+        {"party": party, "role": role, "state": st.state, "since_row": st.since.tag if st.since else None,
+         "last_row": st.last.tag if st.last else None}
+        for (party, role), st in states.items()
+    ]
+    return pd.DataFrame(rows, columns=["party", "role", "state", "since_row", "last_row"])
+
+
+def membership_spans(events: pd.DataFrame, until: Any) -> pd.DataFrame:
+    """The periods each (party, role) of ``events`` spends active, in a term or suspended, as a chart draws them.
+
+    Columns ``party``, ``role``, ``start``, ``end`` (exclusive; ``until`` while it lasts), ``state``.
+    """
+    end_day = _day(until)
     rows = []
-    dated = events[events["date"].notna() & (events["date"] <= day)]
-    for (party, role), group in dated.groupby(["party", "role"], observed=True, sort=True):
-        state, since, last = None, None, None
-        for tag, _, after, _ in replay([(d.date(), e, i) for i, d, e in zip(group.index, group["date"], group["event"].astype(str))]):
-            if after == "invalid":
-                continue
-            if after in ACTIVE_STATES and state not in ACTIVE_STATES:
-                since = tag
-            state, last = after, tag
-        rows.append({"party": party, "role": role, "state": state, "since_row": since, "last_row": last})
-    states = pd.DataFrame(rows, columns=["party", "role", "state", "since_row", "last_row"])
-    for role in EXCLUSIVE_ROLES:
-        holders = states[(states["role"] == role) & states["state"].isin(ACTIVE_STATES)]
-        if len(holders) > 1:
-            latest = holders["since_row"].map(lambda i: events.loc[i, "date"]).idxmax()
-            states.loc[holders.index.drop(latest), "state"] = "succeeded"
-    return states
+    for (party, role), steps in _histories(events).items():
+        for start, end, state in ev.spans(steps):
+            rows.append({"party": party, "role": role, "start": pd.Timestamp(start),
+                         "end": pd.Timestamp(end) if end is not None else end_day, "state": state})
+    return pd.DataFrame(rows, columns=["party", "role", "start", "end", "state"])
 
 
 def _events(data_dir: _DataDir) -> pd.DataFrame:
@@ -67,6 +87,7 @@ def members_on(framework: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, d
     ['BOL', 'COL', 'ECU', 'PER']
     """
     _check_framework(framework, data_dir)
+    roles = _check_codes(roles, "memberships", "role", "role")
     day = _day(on)
     events = _events(data_dir)
     events = events[(events["framework_id"] == framework) & events["role"].isin(roles)]
@@ -96,7 +117,7 @@ def _party_names(data_dir: _DataDir) -> pd.DataFrame:
     names = pd.concat([c, f], ignore_index=True)
     if names["party"].duplicated().any():
         dup = names.loc[names["party"].duplicated(), "party"].tolist()
-        raise ValueError(f"party identifiers are ambiguous between countries and frameworks: {dup}")
+        raise AmbiguousKeyError(f"party identifiers are ambiguous between countries and frameworks: {dup}")
     return names
 
 
@@ -106,6 +127,8 @@ def frameworks_of(country: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, 
     >>> "can" in set(frameworks_of("PER", "2015-07-01")["framework_id"])
     True
     """
+    _check_country(country, data_dir)
+    roles = _check_codes(roles, "memberships", "role", "role")
     day = _day(on)
     events = _events(data_dir)
     events = events[(events["party"] == country) & events["role"].isin(roles)]
@@ -122,10 +145,8 @@ def frameworks_of(country: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, 
 
 def membership_history(country: str, data_dir: _DataDir = None) -> pd.DataFrame:
     """Every membership event of ``country`` across all frameworks, oldest first (undated last)."""
+    _check_country(country, data_dir)
     events = _events(data_dir)
-    countries = set(load("countries", data_dir)["iso3"].astype(str))
-    if country not in countries:
-        raise KeyError(f"unknown country code {country!r} (ISO 3166-1 alpha-3 expected)")
     out = events[events["party"] == country]
     names = load("frameworks", data_dir)[["framework_id", "name_en", "name_es"]]
     out = out.merge(names, on="framework_id", how="left", validate="many_to_one")
@@ -138,6 +159,7 @@ def overlaps(on: Any, roles: tuple[str, ...] = MEMBER_ROLES, data_dir: _DataDir 
 
     A column ``n_frameworks`` counts each country's frameworks; rows are countries that sit in at least one.
     """
+    roles = _check_codes(roles, "memberships", "role", "role")
     day = _day(on)
     events = _events(data_dir)
     events = events[(events["party_type"] == "country") & events["role"].isin(roles)]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from migresearch import paths
-from migresearch.errors import ParameterError
+from migresearch.errors import ParameterError, UnsupportedLanguageError
 
 __all__ = ["LANGS", "REPORTS", "Job", "ParameterError", "ReportSpec", "plan"]
 
@@ -221,7 +221,7 @@ def plan(
     """Every job of the declared report list, filtered by a glob on the slug and by language."""
     for lang in langs:
         if lang not in LANGS:
-            raise ParameterError(f"unsupported language {lang!r}; expected one of {', '.join(LANGS)}")
+            raise UnsupportedLanguageError(lang, LANGS)
     directory = data_dir or paths.data_dir()
     jobs = []
     for spec in reports:

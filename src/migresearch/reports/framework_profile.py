@@ -11,7 +11,8 @@ import pandas as pd
 
 from migresearch import i18n, query
 from migresearch._api import load
-from migresearch.datasets import compiled as _tables
+from migresearch.datasets.events import MEMBER_ROLES, ROLE_NAMES
+from migresearch.errors import UnknownFrameworkError
 from migresearch.present.charts import cited_chart, meetings_chart, membership_chart
 from migresearch.present.html import (
     Html,
@@ -30,7 +31,7 @@ from migresearch.present.html import (
 )
 
 #: Every declared role: the profile lists members, observers, presidencies... alike.
-ALL_ROLES: tuple[str, ...] = tuple(_tables.table("memberships").by_name["role"].values or ())
+ALL_ROLES: tuple[str, ...] = ROLE_NAMES
 
 class FrameworkProfile:
     """The sections of the framework profile report (notebook ``01-framework-profile``)."""
@@ -40,8 +41,7 @@ class FrameworkProfile:
         frameworks = load("frameworks")
         hit = frameworks[frameworks["framework_id"] == framework]
         if hit.empty:
-            valid = ", ".join(sorted(frameworks["framework_id"].astype(str)))
-            raise ValueError(f"unknown framework {framework!r}; valid: {valid}")
+            raise UnknownFrameworkError(framework, frameworks["framework_id"].astype(str))
         self.framework = framework
         self.row = hit.iloc[0]
         self.frameworks = frameworks
@@ -97,9 +97,9 @@ class FrameworkProfile:
         if self.events.empty:
             return out + [paragraph(i18n.t("text.no_members", lang))]
         now = query.members_on(self.framework, self.on, roles=ALL_ROLES)
-        out.append(paragraph(i18n.t("text.members_count", lang, n=int(now["role"].isin(["member", "state_party"]).sum()),
+        out.append(paragraph(i18n.t("text.members_count", lang, n=int(now["role"].isin(MEMBER_ROLES).sum()),
                                     date=i18n.date(self.on, "day", lang))))
-        members = self.events[self.events["role"].isin(["member", "state_party"])]
+        members = self.events[self.events["role"].isin(MEMBER_ROLES)]
         undated = sorted(set(members.loc[members["date"].isna(), "party"]) - set(now["party"]))
         if undated:
             out.append(paragraph(i18n.t("text.undated", lang, parties=", ".join(undated))))

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 
 from migresearch.datasets.compiled import MAX_CELL, SLUG, Column
+from migresearch.errors import DeclarationError
 
 #: Characters refused in every cell: C0/C1 controls (except tab and newline in multiline text),
 #: bidirectional overrides and isolates, zero-width characters, the BOM.
@@ -36,9 +37,10 @@ def _check_text(col: Column, v: str) -> str | None:
         return "leading or trailing whitespace"
     if len(v) > MAX_CELL:
         return f"cell longer than {MAX_CELL} characters"
-    limit = col.meta.get("max_length")
-    if limit is not None and len(v) > limit:
-        return f"longer than {limit} characters ({len(v)})"
+    if col.max_length is not None and len(v) > col.max_length:
+        return f"longer than {col.max_length} characters ({len(v)})"
+    if col.min_length is not None and len(v) < col.min_length:
+        return f"shorter than {col.min_length} characters ({len(v)})"
     if unicodedata.normalize("NFC", v) != v:
         return "text is not in Unicode NFC form"
     return None
@@ -74,7 +76,55 @@ def _item_rule(col: Column) -> Callable[[str], str | None]:
 
 
 @functools.cache
+def cldr_codes() -> tuple[dict[str, dict[str, str]], str]:
+    """ISO 3166-1 codes as CLDR knows them (through Babel): ``{"alpha3"|"numeric": {code: alpha-2}, "alpha2": {...}}``.
+
+    Read from CLDR's territory aliases, which map every alpha-3 and numeric code to
+    its alpha-2 code.  Babel is imported here, on first use, so ``validate`` pays
+    for it only when a column declares ``cldr``.
+    """
+    import babel
+    from babel.core import get_global
+
+    aliases = get_global("territory_aliases")
+    alpha3 = {k: v[0] for k, v in aliases.items() if len(k) == 3 and k.isalpha() and len(v) == 1 and not _user_assigned(v[0])}
+    numeric = {k: v[0] for k, v in aliases.items() if len(k) == 3 and k.isdigit() and len(v) == 1 and not _user_assigned(v[0])}
+    alpha2 = {v: v for v in alpha3.values()}
+    return {"alpha3": alpha3, "numeric": numeric, "alpha2": alpha2}, str(babel.__version__)
+
+
+def _user_assigned(alpha2: str) -> bool:
+    """ISO 3166-1's user-assigned alpha-2 codes (AA, QM-QZ, XA-XZ, ZZ), which CLDR lists as private use;
+    Kosovo's XK, a CLDR territory, is kept."""
+    return alpha2 != "XK" and (alpha2 in ("AA", "ZZ") or (alpha2[0] == "Q" and alpha2[1] >= "M") or alpha2[0] == "X")
+
+
+_CLDR_NAMES = {"alpha3": "alpha-3", "alpha2": "alpha-2", "numeric": "numeric"}
+
+
+def _cldr_rule(col: Column, inner: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    which = str(col.meta["cldr"])
+
+    def rule(v: str) -> str | None:
+        broken = inner(v)
+        if broken:
+            return broken
+        codes, version = cldr_codes()
+        if v not in codes[which]:
+            return f"not an ISO 3166-1 {_CLDR_NAMES[which]} code known to CLDR (Babel {version})"
+        return None
+
+    return rule
+
+
+@functools.cache
 def cell_rule(col: Column) -> Callable[[str], str | None]:
+    """The rule of one column's cells: ``None`` when a value is allowed, else the broken rule in words."""
+    rule = _kind_rule(col)
+    return _cldr_rule(col, rule) if col.meta.get("cldr") else rule
+
+
+def _kind_rule(col: Column) -> Callable[[str], str | None]:
     """The function that checks one non-empty cell of ``col`` (returns the broken rule or ``None``)."""
     kind = col.kind
     if kind in ("id", "url"):
@@ -142,7 +192,7 @@ def cell_rule(col: Column) -> Callable[[str], str | None]:
             return None
 
         return rule
-    raise ValueError(f"unknown field kind {kind!r} for column {col.name}")
+    raise DeclarationError(f"unknown field kind {kind!r} for column {col.name}")
 
 
 def floor_ceil(value: str, precision: str | None) -> tuple[dt.date, dt.date] | None:

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 
 def check_rows(parsed: Parsed, table: Table) -> None:
-    """Rules within one file: precision companions, inferred fields, primary and unique keys."""
+    """Rules within one file: precision companions, inferred fields, primary and unique keys, CLDR code pairs."""
     problems, display = parsed.problems, parsed.display
+    _check_cldr_pairs(parsed, table)
     precisions = [(c.name, c.meta["precision_column"]) for c in table.columns if c.meta.get("precision_column")]
     has_inferred = "inferred" in table.by_name and "inferred_from" in table.by_name
     keyed = [c.name for c in table.columns if c.unique] + (["\x00pk"] if table.primary_key else [])
@@ -57,3 +58,23 @@ def check_rows(parsed: Parsed, table: Table) -> None:
                 label = ",".join(f"{c}={v}" for c, v in zip(cols, value))
                 kind = "primary key" if key == "\x00pk" else "value in unique column"
                 problems.append(Problem(display, line, cols[0], ",".join(value), f"duplicate {kind} {label} (first at line {first})", rec_no))
+
+
+def _check_cldr_pairs(parsed: Parsed, table: Table) -> None:
+    """An alpha-3 or numeric code names the same country as the row's alpha-2 code (per CLDR)."""
+    by_kind = {str(c.meta["cldr"]): c.name for c in table.columns if c.meta.get("cldr")}
+    alpha2 = by_kind.get("alpha2")
+    others = [(k, n) for k, n in by_kind.items() if k != "alpha2"]
+    if alpha2 is None or not others:
+        return
+    from migresearch.validation.cells import cldr_codes
+
+    codes, version = cldr_codes()
+    for rec_no, (line, row) in enumerate(zip(parsed.lines, parsed.records), start=1):
+        two = row.get(alpha2, "")
+        for which, name in others:
+            value = row.get(name, "")
+            expected = codes[which].get(value)
+            if two and expected is not None and two in codes["alpha2"] and expected != two:
+                parsed.problems.append(Problem(parsed.display, line, name, value,
+                                               f"CLDR (Babel {version}) gives {value} the alpha-2 code {expected}, but `{alpha2}` is {two}", rec_no))

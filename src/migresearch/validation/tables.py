@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from migresearch.datasets import compiled as _tables
+from migresearch.datasets import events
 from migresearch.validation.cells import cell_rule, floor_ceil
 from migresearch.validation.csvfile import Parsed
 from migresearch.validation.report import Problem
@@ -186,46 +187,18 @@ def _meetings(parsed: dict[str, Parsed]) -> Iterator[Problem]:
 
 # --- memberships -------------------------------------------------------------------------------
 
-#: Allowed transitions of the membership state machine: event -> {state before: state after}.
-TRANSITIONS: dict[str, dict[str | None, str | None]] = {
-    "sign": {None: "signed"},
-    "ratify": {None: "ratified", "signed": "ratified"},
-    "join": {None: "active", "signed": "active", "ratified": "active"},
-    "enter_into_force": {None: "active", "signed": "active", "ratified": "active", "active": "active"},
-    "suspend": {"active": "suspended", "suspended": "suspended"},
-    "rejoin": {"suspended": "active", "withdrawn": "active"},
-    "withdraw": {"active": "withdrawn", "suspended": "withdrawn", "signed": "withdrawn", "ratified": "withdrawn"},
-    "term_start": {None: "in_term"},
-    "term_end": {"in_term": None},
-}
-#: Order of events on the same day.
-EVENT_RANK = {e: i for i, e in enumerate(
-    ["sign", "ratify", "join", "enter_into_force", "term_start", "suspend", "rejoin", "withdraw", "term_end"]
-)}
-#: States in which a party counts as taking part in the role.
-ACTIVE_STATES = {"active", "in_term"}
-
-
 def party_of(row: dict[str, str]) -> str:
     return row.get("party_iso3") or row.get("party_org") or ""
 
 
-def replay(events: list[tuple[dt.date, str, object]]) -> Iterator[tuple[object, str | None, str | None, object | None]]:
-    """Step through ``(date, event, tag)`` sorted by date; yield ``(tag, before, after, previous_tag)``.
-
-    ``after`` is ``"invalid"`` when the event is not allowed from ``before``.
-    """
-    state: str | None = None
-    prev: object | None = None
-    for _, event, tag in sorted(events, key=lambda e: (e[0], EVENT_RANK.get(e[1], 99))):
-        allowed = TRANSITIONS.get(event, {})
-        if state in allowed:
-            after = allowed[state]
-            yield tag, state, after, prev
-            state = after
-        else:
-            yield tag, state, "invalid", prev
-        prev = tag
+def membership_histories(parsed: dict[str, Parsed]) -> dict[tuple[str, str, str], list[events.Step[int]]]:
+    """Every dated (framework, party, role) history of ``memberships``, replayed with the grammar; tags are lines."""
+    groups: dict[tuple[str, str, str], list[tuple[dt.date, str, int]]] = defaultdict(list)
+    for line, _, row in _rows(parsed, "memberships"):
+        when = span(row, "date")
+        if when is not None:
+            groups[(row.get("framework_id", ""), party_of(row), row.get("role", ""))].append((when[0], row.get("event", ""), line))
+    return {key: events.replay(history) for key, history in groups.items()}
 
 
 @rule
@@ -236,7 +209,6 @@ def _memberships(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     established: dict[str, tuple[dt.date, dt.date] | None] = {}
     for _, _, row in _rows(parsed, "frameworks"):
         established[row.get("framework_id", "")] = span(row, "established_date")
-    groups: dict[tuple[str, str, str], list[tuple[dt.date, str, object]]] = defaultdict(list)
     info: dict[int, tuple[int, dict[str, str]]] = {}
     for line, rec, row in _rows(parsed, "memberships"):
         if bool(row.get("party_iso3")) == bool(row.get("party_org")):
@@ -248,22 +220,20 @@ def _memberships(parsed: dict[str, Parsed]) -> Iterator[Problem]:
                 p.display, line, "date", row["date"],
                 f"{party_of(row)} {row.get('event')} on {row['date']} before {fw} was established ({established[fw][0].isoformat()})", rec,  # type: ignore[index]
             )
-        if when is not None:
-            groups[(fw, party_of(row), row.get("role", ""))].append((when[0], row.get("event", ""), line))
-            info[line] = (rec, row)
-    for (fw, party, role), events in groups.items():
-        for line, before, after, prev in replay(events):
-            if after != "invalid":
+        info[line] = (rec, row)
+    for (fw, party, role), steps in membership_histories(parsed).items():
+        for step in steps:
+            if step.valid:
                 continue
-            rec, row = info[line]  # type: ignore[index]
-            had = f"previous event at line {prev}" if prev else "no earlier event"
-            if before is None:
-                later = sorted((d, ln) for d, e, ln in events if e in ("join", "sign", "enter_into_force", "term_start") and d > span(row, "date")[0])  # type: ignore[index,operator]
+            rec, row = info[step.tag]
+            had = f"previous event at line {step.previous}" if step.previous else "no earlier event"
+            if step.before is None:
+                later = sorted((s.day, s.tag) for s in steps if s.event in events.STARTS and s.day > step.day)
                 if later:
                     had = f"it only joins on {later[0][0].isoformat()} at line {later[0][1]}"
-            state = before or "not a party"
+            state = step.before or "not a party"
             yield Problem(
-                p.display, line, "event", row.get("event", ""),  # type: ignore[arg-type]
+                p.display, step.tag, "event", row.get("event", ""),
                 f"{party} cannot {row.get('event')} {fw} as {role} on {row['date']} while {state} ({had})", rec,
             )
 
