@@ -103,7 +103,7 @@ def _has(cell: Any, code: str) -> bool:
 def _spans(country: str, events: pd.DataFrame, on: pd.Timestamp) -> pd.DataFrame:
     """Role periods replayed through the query model (``query._states_on``, what ``members_on`` and
     ``frameworks_of`` use): each framework's state is asked at each of its own event dates."""
-    from migresearch.validation.tables import ACTIVE_STATES
+    from migresearch.datasets.events import ACTIVE_STATES
 
     rows: list[dict[str, Any]] = []
     charted = events[events["role"].isin(CHART_ROLES)]
