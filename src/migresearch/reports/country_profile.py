@@ -56,7 +56,8 @@ class CountryProfile:
     meetings : pandas.DataFrame
         Meetings held in the country or co-chaired by it (``hosted`` and ``chaired`` say which).
     regularisations : pandas.DataFrame
-        Its regularisation programmes, oldest first.
+        Its regularisation programmes, oldest first, with the kind and number of the instrument that created
+        each (``basis_kind``, ``basis_number``, from ``regularisation_instruments``).
     consular : pandas.DataFrame
         Coverage rows of ``consular_coverage`` whose nationals include the country, with the mechanism's
         names, ``assisting_others`` (the other assisting states) and ``current`` (status period covers ``on``).
@@ -157,6 +158,12 @@ def collect(country: str, on: dt.date | None = None) -> CountryProfile:
     reg = reg[reg["country_iso3"] == country]
     first = reg["window_start_date"].fillna(reg["announced_date"])
     reg = reg.assign(_first=first).sort_values(["_first", "programme_id"], na_position="last").drop(columns="_first")
+
+    instruments = load("regularisation_instruments")
+    creating = instruments[instruments["programme_id"].isin(reg["programme_id"]) & (instruments["role"] == "creates")]
+    creating = creating.sort_values(["issued_date", "instrument_row_id"], na_position="last").drop_duplicates("programme_id")
+    reg = reg.assign(basis_kind=reg["programme_id"].map(creating.set_index("programme_id")["kind"]).astype("string"),
+                     basis_number=reg["programme_id"].map(creating.set_index("programme_id")["number"]).astype("string"))
 
     coverage = load("consular_coverage")
     coverage = coverage[coverage["nationals"].map(lambda v: _has(v, country))]
@@ -347,11 +354,13 @@ def overview(data: CountryProfile, lang: str) -> Html:
     lead = paragraph(i18n.t("text.country_lead", lang, country=_country(data.iso3, lang), code=data.iso3,
                             date=i18n.date(data.on, "day", lang))
                      + (f" {i18n.t('text.subregion', lang, subregion=subregion)}" if subregion else ""))
+    empty = [i18n.t(k, lang).lower() for k, n in counts if n == 0]
+    thin = paragraph(i18n.t("text.thin_profile", lang, country=_country(data.iso3, lang), missing="; ".join(empty))) if empty else None
     figure = _figure(png, i18n.t("map.title.locator", lang), [maps.SOURCE_ID], lang)
     facts = Html(f'<table class="facts">{items}</table>')
     head = ('<div class="profile-head" style="display:flex;flex-wrap:wrap;gap:0 2rem;align-items:flex-start">'
             f'<div>{figure.markup}</div><div>{facts.markup}</div></div>')
-    return _section(i18n.t("section.overview", lang), lead, Html(head))
+    return _section(i18n.t("section.overview", lang), lead, thin, Html(head))
 
 
 def frameworks(data: CountryProfile, lang: str) -> Html:
@@ -362,6 +371,8 @@ def frameworks(data: CountryProfile, lang: str) -> Html:
     png = frameworks_chart(data, lang)
     drawn = (_figure(png, i18n.t("chart.country_frameworks_title", lang), data.events["source_id"], lang)
              if png is not None and data.spans["framework_id"].nunique() > 1 else None)
+    gaps = data.spans.groupby("framework_id").size().gt(1).any() or (~data.spans["open"].fillna(True)).any()
+    note = paragraph(i18n.t("text.chart_gaps", lang)) if drawn is not None and gaps else None
     now = data.frameworks_now.sort_values(["framework_id", "role"]).reset_index(drop=True)
     firsts = data.events.dropna(subset=["date"]).groupby("framework_id")["source_id"].first()
     now = now.assign(source_id=now["framework_id"].map(firsts).fillna(now["framework_id"].map(data.events.groupby("framework_id")["source_id"].first())))
@@ -383,7 +394,7 @@ def frameworks(data: CountryProfile, lang: str) -> Html:
     ev_cols = [("field.date", date_cell("date", lang)), ("field.framework", lambda r: esc(r["framework_name"])),
                ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
     events = _section(i18n.t("section.events", lang), table(ev, ev_cols, lang), level=3)
-    return _section(head, drawn, current, past_links, events)
+    return _section(head, note, drawn, current, past_links, events)
 
 
 def paragraph_html(lead: str, links: list[tuple[str, str]]) -> Html:
@@ -436,7 +447,13 @@ def regularisations(data: CountryProfile, lang: str) -> Html:
             return date_cell("announced_date", lang)(r)
         return start + (" – " + end if end and end != start else "")
 
-    cols = [("field.programme", name), ("field.window", window),
+    def basis(r: pd.Series) -> str:
+        if pd.isna(r["basis_kind"]):
+            return ""
+        number = r["basis_number"] if isinstance(r["basis_number"], str) else ""
+        return esc(f"{i18n.code('reg_instrument', r['basis_kind'], lang)} {number}".strip())
+
+    cols = [("field.programme", name), ("field.basis", basis), ("field.window", window),
             ("field.cutoff", date_cell("eligibility_cutoff_date", lang)),
             ("field.permit_months", lambda r: esc(_number(r["permit_months"], lang))),
             ("field.nationalities", lambda r: esc(_countries(r["target_nationalities"], lang)) or esc(i18n.t("text.all_nationalities", lang))),
