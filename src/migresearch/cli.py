@@ -1,4 +1,4 @@
-"""Command line: ``migresearch validate | catalog | build``.
+"""Command line: ``migresearch validate | catalog | sample | build``.
 
 Heavy libraries are imported inside the commands that need them, so
 ``migresearch build`` can decide that nothing changed in a fraction of a second.
@@ -39,6 +39,14 @@ def _catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sample(args: argparse.Namespace) -> int:
+    from migresearch.validation import sample
+
+    for path in sample.write(args.n, args.seed, args.out, args.data_dir):
+        print(f"wrote {path}")
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from migresearch.build import run_cli
 
@@ -54,6 +62,12 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("catalog", help="regenerate data/datapackage.json and docs/data-dictionary.md")
     c.add_argument("--check", action="store_true", help="only report generated files that are out of date")
     c.set_defaults(func=_catalog)
+    s = sub.add_parser("sample", help="write a review sheet (CSV and HTML) of random fact rows with their evidence and source links")
+    s.add_argument("--n", type=int, required=True, help="number of fact rows to draw")
+    s.add_argument("--seed", type=int, required=True, help="random seed (same seed and data, same rows)")
+    s.add_argument("--out", default=".", help="output folder (default: the current folder)")
+    s.add_argument("--data-dir", help="folder of CSV files (default: the package's data, or $MIGRESEARCH_DATA)")
+    s.set_defaults(func=_sample)
     b = sub.add_parser("build", help="regenerate the English and Spanish reports")
     b.add_argument("--out", default=None, help="output folder (default: reports/)")
     b.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")

@@ -234,9 +234,22 @@ def render_page(nb: Any, job: Job, context: PageContext, exporter: Any) -> str:
     body, _ = exporter.from_notebook_node(nb)
     lang = job.lang
     params = ", ".join(f"{k}={v}" for k, v in sorted(job.params.items()))
-    title = f"{i18n.t(job.spec.title_key, lang)} · {job.slug}"
-    foot = page.footer(lang, context.package_version, context.data_version, params, context.build_stamp)
-    return page.report_page(body, lang, title, foot)
+    title = i18n.t(job.spec.title_key, lang)
+    framework = job.params.get("framework")
+    if framework is not None:
+        from migresearch import paths
+        from migresearch.build.index import framework_names
+
+        pair = framework_names(paths.data_dir()).get(str(framework))
+        title = f"{pair[1] if lang == 'es' else pair[0]} · {title}" if pair else title
+    from migresearch import paths as _paths
+    from migresearch.build.index import data_date as _data_date
+    from migresearch.reports import LANGS
+
+    as_of = _data_date(_paths.data_dir())
+    foot = page.footer(lang, context.package_version, context.data_version, params, context.build_stamp,
+                       i18n.date(as_of, "day", lang) if as_of else "")
+    return page.report_page(body, lang, title, foot, page.nav(lang, job.relpath, LANGS))
 
 
 # --- running jobs ----------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ __all__ = ["BuildLocked", "Outcome", "build", "run_cli"]
 MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 #: Bump when the page template or HTML conversion changes, so every report is rebuilt.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 
 
 @dataclasses.dataclass
@@ -151,7 +151,7 @@ def build(
         if todo:
             _run(todo, out, data, notebooks, jobs or os.cpu_count() or 1, timeout, hashes, manifest, outcome, progress, data_hash,
                  code_hash)
-        write_index(out, manifest, data_hash, framework_names(data))
+        write_index(out, manifest, data_hash, framework_names(data), data)
     return outcome
 
 

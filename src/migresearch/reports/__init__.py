@@ -48,7 +48,10 @@ class ReportSpec:
 
     ``allowed`` maps each parameter name to its type and a function giving
     its allowed values; ``expand`` lists the parameters every value of
-    which is built (the others use the notebook default).
+    which is built (the others use the notebook default).  On the index,
+    ``group`` places the report among the ``analyses``, ``frameworks`` or
+    ``countries``, ``summary_key`` names its one-sentence description in the
+    label catalogue, and ``order`` sorts it within its group (lower first).
     """
 
     name: str
@@ -56,6 +59,9 @@ class ReportSpec:
     title_key: str
     allowed: Mapping[str, tuple[type, Callable[[Path], tuple[Any, ...]]]]
     expand: tuple[str, ...]
+    group: str = "analyses"
+    summary_key: str | None = None
+    order: int = 50
 
     def slug(self, params: Mapping[str, Any]) -> str:
         """The report's file name (without ``.html``): notebook name plus non-language parameter values."""
@@ -158,6 +164,8 @@ REPORTS: tuple[ReportSpec, ...] = (
         name="01-framework-profile",
         notebook="01-framework-profile.ipynb",
         title_key="report.framework_profile",
+        group="frameworks",
+        summary_key="summary.framework_profile",
         allowed={"framework": (str, _ids("frameworks.csv", "framework_id")), "lang": (str, _langs)},
         expand=("framework", "lang"),
     ),
@@ -165,6 +173,8 @@ REPORTS: tuple[ReportSpec, ...] = (
         name="02-country-profile",
         notebook="02-country-profile.ipynb",
         title_key="report.country_profile",
+        group="countries",
+        summary_key="summary.country_profile",
         allowed={"country": (str, _members("celac")), "lang": (str, _langs)},
         expand=("country", "lang"),
     ),
@@ -172,6 +182,8 @@ REPORTS: tuple[ReportSpec, ...] = (
         name="10-eu-celac-dialogue",
         notebook="10-eu-celac-dialogue.ipynb",
         title_key="report.eu_celac_dialogue",
+        summary_key="summary.eu_celac_dialogue",
+        order=0,
         allowed={"lang": (str, _langs)},
         expand=("lang",),
     ),

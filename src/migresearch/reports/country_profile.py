@@ -25,7 +25,10 @@ import pandas as pd
 from migresearch import i18n, query
 from migresearch._api import load
 from migresearch.datasets import compiled as _tables
-from migresearch.present.html import Html, code_cell, date_cell, esc, paragraph, sources_note, table
+from migresearch.present import names
+from migresearch.present.charts import chart
+from migresearch.present.conflicts import comparison
+from migresearch.present.html import Html, code_cell, date_cell, esc, paragraph, range_cell, section, table, title_block
 
 __all__ = ["CountryProfile", "collect", "country_links", "profile_href", "sections"]
 
@@ -203,13 +206,6 @@ def collect(country: str, on: dt.date | None = None) -> CountryProfile:
 # --- names and links --------------------------------------------------------------------------------
 
 def _country(iso3: Any, lang: str) -> str:
-    """A country's name in ``lang`` (the presentation layer's helper when it is there)."""
-    try:
-        from migresearch.present import names
-    except ImportError:
-        from migresearch.present.maps import _name
-
-        return _name(str(iso3), lang)
     return names.country(iso3, lang)
 
 
@@ -219,12 +215,7 @@ def _countries(cell: Any, lang: str, skip: Iterable[str] = ()) -> str:
 
 
 def _framework(framework_id: Any, lang: str, short: bool = False) -> str:
-    frameworks = load("frameworks").set_index("framework_id")
-    row = frameworks.loc[str(framework_id)]
-    acronym = row[f"acronym_{lang}"]
-    if short and isinstance(acronym, str) and acronym:
-        return acronym
-    return str(row[f"name_{lang}"])
+    return names.framework(framework_id, lang, short=short)
 
 
 def profile_href(kind: str, value: str, lang: str) -> str:
@@ -260,26 +251,6 @@ def country_links(parties: Iterable[Any], lang: str, on: dt.date | None = None) 
 
 
 # --- presentation helpers ------------------------------------------------------------------------------
-
-def _section(title: str, *blocks: Any, level: int = 2) -> Html:
-    parts = [f"<h{level}>{esc(title)}</h{level}>"]
-    for block in blocks:
-        if block is None:
-            continue
-        markup = block.markup if isinstance(block, Html) else str(block)
-        if markup.startswith("<table"):  # a wide table scrolls in its own box at 390 px, never the page
-            markup = f'<div class="scroll" style="overflow-x:auto;max-width:100%">{markup}</div>'
-        parts.append(markup)
-    return Html("".join(parts))
-
-
-def _figure(png: Any, title: str, source_ids: Iterable[Any], lang: str) -> Html:
-    import base64
-
-    data = base64.b64encode(png.data).decode("ascii")
-    return Html(f'<figure class="chart"><figcaption>{esc(title)}</figcaption>'
-                f'<img src="data:image/png;base64,{data}" alt="{esc(png.alt)}"></figure>' + sources_note(source_ids, lang))
-
 
 def _number(value: Any, lang: str) -> str:
     if value is None or pd.isna(value):
@@ -324,15 +295,14 @@ def frameworks_chart(data: CountryProfile, lang: str) -> Any:
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=len(handles), fontsize=8, frameon=False)
         alt = i18n.t("chart.country_frameworks_alt", lang, country=_country(data.iso3, lang), n=i18n.number(len(order), lang),
                      first=str(spans["start"].min().year), last=i18n.date(data.on, "month", lang))
-        return _render(fig, alt)
+        return _render(fig, alt, len(order) > 1)
 
 
 # --- sections -----------------------------------------------------------------------------------------
 
 def title(data: CountryProfile, lang: str) -> Html:
     """The country's name in the page's language, and what the page is."""
-    return Html(f"<h1>{esc(_country(data.iso3, lang))}</h1>"
-                f'<p class="subtitle">{esc(i18n.t("report.country_profile", lang))}</p>')
+    return title_block(_country(data.iso3, lang), i18n.t("report.country_profile", lang))
 
 
 def overview(data: CountryProfile, lang: str) -> Html:
@@ -356,21 +326,20 @@ def overview(data: CountryProfile, lang: str) -> Html:
                      + (f" {i18n.t('text.subregion', lang, subregion=subregion)}" if subregion else ""))
     empty = [i18n.t(k, lang).lower() for k, n in counts if n == 0]
     thin = paragraph(i18n.t("text.thin_profile", lang, country=_country(data.iso3, lang), missing="; ".join(empty))) if empty else None
-    figure = _figure(png, i18n.t("map.title.locator", lang), [maps.SOURCE_ID], lang)
+    figure = chart(png, [maps.SOURCE_ID], lang, i18n.t("map.title.locator", lang))
     facts = Html(f'<table class="facts">{items}</table>')
     head = ('<div class="profile-head" style="display:flex;flex-wrap:wrap;gap:0 2rem;align-items:flex-start">'
             f'<div>{figure.markup}</div><div>{facts.markup}</div></div>')
-    return _section(i18n.t("section.overview", lang), lead, thin, Html(head))
+    return section(i18n.t("section.overview", lang), lead, thin, Html(head))
 
 
 def frameworks(data: CountryProfile, lang: str) -> Html:
     """Frameworks over time (chart), the roles it holds on the profile date, linked to each framework's profile."""
     head = i18n.t("section.country_frameworks", lang)
     if data.events.empty:
-        return _section(head, paragraph(i18n.t("text.no_frameworks", lang)))
+        return section(head, paragraph(i18n.t("text.no_frameworks", lang)))
     png = frameworks_chart(data, lang)
-    drawn = (_figure(png, i18n.t("chart.country_frameworks_title", lang), data.events["source_id"], lang)
-             if png is not None and data.spans["framework_id"].nunique() > 1 else None)
+    drawn = chart(png, data.events["source_id"], lang, i18n.t("chart.country_frameworks_title", lang))
     gaps = data.spans.groupby("framework_id").size().gt(1).any() or (~data.spans["open"].fillna(True)).any()
     note = paragraph(i18n.t("text.chart_gaps", lang)) if drawn is not None and gaps else None
     now = data.frameworks_now.sort_values(["framework_id", "role"]).reset_index(drop=True)
@@ -385,7 +354,7 @@ def frameworks(data: CountryProfile, lang: str) -> Html:
         now = now.assign(since_precision=[str(precision.get((f, d), "day")) if not pd.isna(d) else "day"
                                           for f, d in zip(now["framework_id"], now["since"])])
         cols[2] = ("field.since", date_cell("since", lang, "since_precision"))
-    current = (_section(i18n.t("section.frameworks_now", lang, date=i18n.date(data.on, "day", lang)), table(now, cols, lang), level=3)
+    current = (section(i18n.t("section.frameworks_now", lang, date=i18n.date(data.on, "day", lang)), table(now, cols, lang), level=3)
                if len(now) else paragraph(i18n.t("text.no_frameworks_now", lang)))
     past = [f for f in data.framework_ids if f not in set(now["framework_id"].astype(str))]
     past_links = (paragraph_html(i18n.t("text.past_frameworks", lang),
@@ -393,8 +362,8 @@ def frameworks(data: CountryProfile, lang: str) -> Html:
     ev = data.events.assign(framework_name=data.events["framework_id"].map(lambda f: _framework(f, lang)))
     ev_cols = [("field.date", date_cell("date", lang)), ("field.framework", lambda r: esc(r["framework_name"])),
                ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
-    events = _section(i18n.t("section.events", lang), table(ev, ev_cols, lang), level=3)
-    return _section(head, note, drawn, current, past_links, events)
+    events = section(i18n.t("section.events", lang), table(ev, ev_cols, lang), level=3)
+    return section(head, note, drawn, current, past_links, events)
 
 
 def paragraph_html(lead: str, links: list[tuple[str, str]]) -> Html:
@@ -407,13 +376,9 @@ def meetings(data: CountryProfile, lang: str) -> Html:
     """Meetings held in the country or under its co-chairmanship."""
     head = i18n.t("section.meetings_hosted", lang)
     if data.meetings.empty:
-        return _section(head, paragraph(i18n.t("text.no_meetings", lang, country=_country(data.iso3, lang))))
+        return section(head, paragraph(i18n.t("text.no_meetings", lang, country=_country(data.iso3, lang))))
     def kind(r: pd.Series) -> str:
         return esc(i18n.code("meeting_kind", r["kind"], lang)) + (f" {esc(r['label'])}" if isinstance(r["label"], str) else "")
-
-    def dates(r: pd.Series) -> str:
-        start, end = date_cell("start_date", lang)(r), date_cell("end_date", lang)(r)
-        return start + (" – " + end if end and end != start else "")
 
     def place(r: pd.Series) -> str:
         city = r["city"] if isinstance(r["city"], str) else ""
@@ -425,27 +390,26 @@ def meetings(data: CountryProfile, lang: str) -> Html:
         return esc(", ".join(i18n.t(k, lang) for k in keys))
 
     cols = [("field.framework", lambda r: esc(_framework(r["framework_id"], lang, short=True))), ("field.meeting", kind),
-            ("field.date", dates), ("field.place", place), ("field.country_role", role),
+            ("field.date", range_cell("start_date", "end_date", lang)), ("field.place", place), ("field.country_role", role),
             ("field.theme", lambda r: esc(r[f"theme_{lang}"] if isinstance(r[f"theme_{lang}"], str) else ""))]
-    return _section(head, table(data.meetings, cols, lang))
+    return section(head, table(data.meetings, cols, lang))
 
 
 def regularisations(data: CountryProfile, lang: str) -> Html:
     """The country's regularisation programmes: name, window, eligibility cut-off, permit, status."""
     head = i18n.t("section.regularisations", lang)
     if data.regularisations.empty:
-        return _section(head, paragraph(i18n.t("text.no_programmes", lang, country=_country(data.iso3, lang))))
+        return section(head, paragraph(i18n.t("text.no_programmes", lang, country=_country(data.iso3, lang))))
 
     def name(r: pd.Series) -> str:
         own = r["name_original"] if lang == "es" else r["name_en"]
         return esc(own if isinstance(own, str) else r["name_en"])
 
+    spans = range_cell("window_start_date", "window_end_date", lang)
+    announced = date_cell("announced_date", lang)
+
     def window(r: pd.Series) -> str:
-        start = date_cell("window_start_date", lang)(r)
-        end = date_cell("window_end_date", lang)(r)
-        if not start:
-            return date_cell("announced_date", lang)(r)
-        return start + (" – " + end if end and end != start else "")
+        return spans(r) if not pd.isna(r["window_start_date"]) else announced(r)
 
     def basis(r: pd.Series) -> str:
         if pd.isna(r["basis_kind"]):
@@ -458,14 +422,14 @@ def regularisations(data: CountryProfile, lang: str) -> Html:
             ("field.permit_months", lambda r: esc(_number(r["permit_months"], lang))),
             ("field.nationalities", lambda r: esc(_countries(r["target_nationalities"], lang)) or esc(i18n.t("text.all_nationalities", lang))),
             ("field.status", code_cell("reg_status", "status", lang))]
-    return _section(head, table(data.regularisations, cols, lang))
+    return section(head, table(data.regularisations, cols, lang))
 
 
 def consular(data: CountryProfile, lang: str) -> Html:
     """Which consular mechanisms cover the country's nationals abroad, with whom, where, and their status."""
     head = i18n.t("section.consular", lang)
     if data.consular.empty:
-        return _section(head, paragraph(i18n.t("text.no_consular", lang, country=_country(data.iso3, lang))))
+        return section(head, paragraph(i18n.t("text.no_consular", lang, country=_country(data.iso3, lang))))
     current = data.consular[data.consular["current"].fillna(False)]
     lead = paragraph(i18n.t("text.consular_lead", lang, country=_country(data.iso3, lang),
                             n=i18n.number(current["mechanism_id"].nunique(), lang), date=i18n.date(data.on, "day", lang)))
@@ -476,35 +440,32 @@ def consular(data: CountryProfile, lang: str) -> Html:
             ("field.status", code_cell("coverage_status", "status", lang)),
             ("field.from", date_cell("from_date", lang, "from_precision")),
             ("field.until", date_cell("until_date", lang, "until_precision")),
-            ("field.current", lambda r: esc(i18n.t("yes" if bool(r["current"]) else "no", lang)))]
+            ("=" + i18n.t("field.applies_on", lang, date=i18n.date(data.on, "day", lang)),
+             lambda r: esc(i18n.t("yes" if bool(r["current"]) else "no", lang)))]
     frame = data.consular.sort_values(["current", "from_date"], ascending=[False, True], na_position="last", kind="stable")
-    return _section(head, lead, table(frame, cols, lang))
+    return section(head, lead, table(frame, cols, lang))
 
 
 def practices(data: CountryProfile, lang: str) -> Html:
     """Practices that name the country: title, kind, period, the other countries."""
     head = i18n.t("section.practices", lang)
     if data.practices.empty:
-        return _section(head, paragraph(i18n.t("text.no_practices", lang, country=_country(data.iso3, lang))))
+        return section(head, paragraph(i18n.t("text.no_practices", lang, country=_country(data.iso3, lang))))
 
     def title_cell(r: pd.Series) -> str:
         own = r[f"title_{lang}"]
         return esc(own if isinstance(own, str) else r["title_en"])
 
-    def period(r: pd.Series) -> str:
-        start, end = date_cell("start_date", lang)(r), date_cell("end_date", lang)(r)
-        return start + (" – " + end if end and end != start else "")
-
-    cols = [("field.practice", title_cell), ("field.kind", code_cell("practice_kind", "kind", lang)), ("field.period", period),
+    cols = [("field.practice", title_cell), ("field.kind", code_cell("practice_kind", "kind", lang)), ("field.period", range_cell("start_date", "end_date", lang)),
             ("field.with", lambda r: esc(_countries(r["countries"], lang, skip=[data.iso3])))]
-    return _section(head, table(data.practices, cols, lang))
+    return section(head, table(data.practices, cols, lang))
 
 
 def figures(data: CountryProfile, lang: str) -> Html:
     """Figures about the country, each with its "as of" date and every published vintage (latest first)."""
     head = i18n.t("section.figures", lang)
     if data.figures.empty:
-        return _section(head, paragraph(i18n.t("text.no_figures", lang, country=_country(data.iso3, lang))))
+        return section(head, paragraph(i18n.t("text.no_figures", lang, country=_country(data.iso3, lang))))
     lead = paragraph(i18n.t("text.vintages_lead", lang))
 
     def vintage(r: pd.Series) -> str:
@@ -528,76 +489,15 @@ def figures(data: CountryProfile, lang: str) -> Html:
             ("field.published", date_cell("published_date", lang))]
     if (data.figures["n_vintages"] > 1).any():
         cols.append(("field.vintage", vintage))
-    return _section(head, lead, table(data.figures, cols, lang))
+    return section(head, lead, table(data.figures, cols, lang))
 
 
 def conflicts(data: CountryProfile, lang: str) -> Html:
     """Where the sources about the country's records disagree."""
     head = i18n.t("section.conflicts", lang)
     if data.conflicts.empty:
-        return _section(head, paragraph(i18n.t("none", lang)))
-    try:
-        from migresearch.present.conflicts import comparison
-    except ImportError:  # until the shared comparison lands: the same reading, kept minimal
-        return _section(head, _comparison(data, lang))
-    return _section(head, comparison(data.conflicts, lang))
-
-
-def _value(raw: Any, lang: str) -> str:
-    """A claimed or stored value as a reader reads it: country codes by name, ISO dates localised."""
-    import re
-
-    if raw is None or pd.isna(raw):
-        return ""
-    text = str(raw)
-    codes = text.split("|")
-    if all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
-        try:
-            return ", ".join(_country(c, lang) for c in codes)
-        except KeyError:
-            return text
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return i18n.date(text, "day", lang)
-    return text.replace("_", " ")
-
-
-def _record_names(data: CountryProfile, lang: str) -> dict[str, str]:
-    names = {data.iso3: _country(data.iso3, lang)}
-    names |= {r: (o if lang == "es" and isinstance(o, str) else e)
-              for r, e, o in zip(data.regularisations["programme_id"], data.regularisations["name_en"],
-                                 data.regularisations["name_original"])}
-    names |= {r: (t if isinstance(t, str) else e) for r, e, t in zip(data.practices["practice_id"], data.practices["title_en"],
-                                                                    data.practices[f"title_{lang}"])}
-    names |= {r: f"{_framework(f, lang, short=True)} {i18n.code('meeting_kind', k, lang)} {lab if isinstance(lab, str) else ''}".strip()
-              for r, f, k, lab in zip(data.meetings["meeting_id"], data.meetings["framework_id"], data.meetings["kind"], data.meetings["label"])}
-    names |= {r: (e if lang == "en" or not isinstance(s_, str) else s_)
-              for r, e, s_ in zip(data.consular["coverage_id"], data.consular["name_en"], data.consular["name_es"])}
-    names |= {r: _framework(f, lang) for r, f in zip(data.events["event_id"], data.events["framework_id"])}
-    return names
-
-
-def _comparison(data: CountryProfile, lang: str) -> Html:
-    from migresearch.present.html import link
-
-    sources = load("sources").set_index("source_id")
-    names = _record_names(data, lang)
-    differing = data.conflicts[data.conflicts["value"].astype(str) != data.conflicts["recorded_value"].astype(str)]
-    frame = differing.assign(record=differing["record_id"].map(lambda r: names.get(str(r), "")))
-    frame = frame[frame["record"] != ""]
-
-    def field(r: pd.Series) -> str:
-        key = f"column.{r['field']}"
-        return esc(i18n.t(key, lang) if key in i18n.LABELS else str(r["field"]).replace("_", " "))
-
-    def source(r: pd.Series) -> str:
-        row = sources.loc[r["source_id"]]
-        quote = f'<br><q>{esc(r["quote"])}</q>' if isinstance(r["quote"], str) else ""
-        return link(row["title"], row["url"]) + quote
-
-    cols = [("field.record", lambda r: esc(r["record"])), ("field.field", field),
-            ("field.recorded", lambda r: esc(_value(r["recorded_value"], lang))),
-            ("field.value", lambda r: esc(_value(r["value"], lang))), ("field.source", source)]
-    return table(frame, cols, lang)
+        return section(head, paragraph(i18n.t("none", lang)))
+    return section(head, comparison(data.conflicts, lang))
 
 
 def sections(data: CountryProfile, lang: str) -> list[Html]:

@@ -8,6 +8,7 @@ other one's line in its message.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -281,3 +282,21 @@ def _claims(parsed: dict[str, Parsed]) -> Iterator[Problem]:
             broken = cell_rule(col)(row["value"])
             if broken:
                 yield Problem(p.display, line, "value", row["value"], f"not a valid {name}.{col.name}: {broken}", rec)
+
+
+# --- evidence ----------------------------------------------------------------------------------
+
+#: A note that explains a missing quote: a sentence ``No evidence quote: <why>`` anywhere in the note.
+NO_EVIDENCE = re.compile(r"(?:^|[.!?)\]]\s+)No evidence quote:\s*\S")
+
+
+@rule
+def _evidence(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    """Every row of a fact table (one declaring an ``evidence`` column) quotes its source or says why not."""
+    for name, p in parsed.items():
+        if "evidence" not in _tables.table(name).by_name or "evidence" not in p.header:
+            continue
+        for line, rec, row in _rows(parsed, name):
+            if not row.get("evidence") and not NO_EVIDENCE.search(row.get("note", "")):
+                yield Problem(p.display, line, "evidence", "",
+                              'a fact row needs an evidence quote, or a note starting "No evidence quote:" that says why', rec)
