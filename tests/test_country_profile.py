@@ -78,24 +78,32 @@ class _Text(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.skip, self.parts, self.alts, self.hrefs = 0, [], [], []
+        self.stack: list[tuple[str, bool]] = []
+        self.parts, self.alts, self.hrefs = [], [], []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag in ("footer", "style", "title") or "sources" in (a.get("class") or "").split():
-            self.skip += 1
         if tag == "img":
             self.alts.append(a.get("alt") or "")
         if tag == "a" and a.get("href"):
             self.hrefs.append(a["href"])
+        if tag in ("img", "br", "meta", "link", "input", "hr"):
+            return
+        skip = tag in ("footer", "style", "title", "head") or "sources" in (a.get("class") or "").split()
+        self.stack.append((tag, skip))
 
     def handle_endtag(self, tag):
-        if self.skip and tag in ("footer", "style", "title", "p"):
-            self.skip -= 1
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
 
     def handle_data(self, data):
-        if not self.skip:
+        if not any(skip for _, skip in self.stack):
             self.parts.append(data)
+
+
+#: Proper names that look like country codes: the Andean Community's acronym, used in the data's own prose.
+ALLOWED = {"CAN"}
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +126,7 @@ def test_rendered_peru_page(built: Path, lang: str, andean: str, subtitle: str) 
     assert "01-framework-profile-can.html" in parser.hrefs
     assert any(("Perú" if lang == "es" else "Peru") in alt for alt in parser.alts)
     codes = set(query.load("countries")["iso3"].astype(str))
-    bare = [m.group(0) for m in re.finditer(r"(?<![(\w])[A-Z]{3}(?![)\w])", text) if m.group(0) in codes]
+    bare = [m.group(0) for m in re.finditer(r"(?<![(\w])[A-Z]{3}(?![)\w])", text) if m.group(0) in codes - ALLOWED]
     assert bare == [], f"country codes without their name: {sorted(set(bare))}"
     assert "<script" not in page
 
@@ -141,7 +149,7 @@ def test_notebook_runs_under_papermill_with_its_defaults(tmp_path: Path, lang: s
 
 
 def test_framework_profile_links_back_to_member_country_profiles() -> None:
-    from migresearch.reports.framework_profile import FrameworkProfile
+    from migresearch.reports import framework_profile
 
-    markup = "".join(b.markup for b in FrameworkProfile("can", "es").members() if hasattr(b, "markup"))
+    markup = framework_profile.members(framework_profile.collect("can"), "es").markup
     assert '<a href="02-country-profile-PER.html">Perú</a>' in markup

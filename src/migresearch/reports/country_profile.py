@@ -389,7 +389,7 @@ def meetings(data: CountryProfile, lang: str) -> Html:
         keys = (["text.role_host"] if bool(r["hosted"]) else []) + (["text.role_chair"] if bool(r["chaired"]) else [])
         return esc(", ".join(i18n.t(k, lang) for k in keys))
 
-    cols = [("field.framework", lambda r: esc(_framework(r["framework_id"], lang, short=True))), ("field.meeting", kind),
+    cols = [("field.framework", lambda r: esc(_framework(r["framework_id"], lang))), ("field.meeting", kind),
             ("field.date", range_cell("start_date", "end_date", lang)), ("field.place", place), ("field.country_role", role),
             ("field.theme", lambda r: esc(r[f"theme_{lang}"] if isinstance(r[f"theme_{lang}"], str) else ""))]
     return section(head, table(data.meetings, cols, lang))
