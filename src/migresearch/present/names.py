@@ -174,6 +174,11 @@ def record(table: str, record_id: Any, lang: str) -> str:
         title = series.at[row["series_id"], f"title_{lang}"] if row["series_id"] in series.index else row["series_id"]
         where = row["place"]
         return f"{title}, {party(where, lang) if _ISO3.match(str(where)) else where}"
+    if table == "consular_coverage":  # a status period of a mechanism: "<mechanism>: in force"
+        mechanisms = load("consular_mechanisms").set_index("mechanism_id")
+        mech = mechanisms.loc[row["mechanism_id"]]
+        name = mech[f"name_{lang}"] if not missing(mech[f"name_{lang}"]) else mech["name_en"]
+        return f"{name}: {i18n.code('coverage_status', row['status'], lang)}"
     if table == "gcm_objectives":
         return i18n.t("text.gcm_objective", lang, n=rid)
     if table == "gcm_principles":
