@@ -127,3 +127,12 @@ def test_consular_coverage_counts_in_force_by_default() -> None:
         assert not frame.duplicated(["mechanism_id", "assisting_iso3"]).any()
     with pytest.raises(UnknownIdError, match="did you mean 'in_force'"):
         query.consular_coverage("BOL", "AUS", status="inforce")
+
+
+def test_a_report_parameter_outside_its_allow_list_is_an_unknown_id_with_a_hint() -> None:
+    spec = reports.REPORTS[0]
+    from migresearch import paths
+
+    with pytest.raises(errors.ParameterValueError, match="framework='celacc' is not allowed; did you mean 'celac'") as err:
+        spec.check({"framework": "celacc", "lang": "en"}, paths.data_dir())
+    assert isinstance(err.value, UnknownIdError) and isinstance(err.value, errors.ParameterError)

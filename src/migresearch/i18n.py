@@ -17,23 +17,31 @@ LANGS: tuple[str, ...] = ("en", "es")
 LABELS: dict[str, tuple[str, str]] = {
     # report chrome
     "report.framework_profile": ("Framework profile", "Perfil del marco de cooperación"),
-    "report.eu_celac_dialogue": ("The EU–CELAC Structured and Comprehensive Dialogue on Migration",
-                                 "El Diálogo Estructurado y Global UE-CELAC sobre Migración"),
+    "report.eu_celac_dialogue": (
+        "The EU–CELAC Structured and Comprehensive Dialogue on Migration",
+        "El Diálogo Estructurado y Global UE-CELAC sobre Migración",
+    ),
     "report.index": ("migresearch reports", "Informes de migresearch"),
     "footer.package": ("Package version", "Versión del paquete"),
     "footer.data": ("Data version", "Versión de los datos"),
     "footer.parameters": ("Parameters", "Parámetros"),
     "footer.built": ("Build stamp", "Sello de compilación"),
-    "footer.cite": ("Cite the sources listed under each table and chart.",
-                    "Cite las fuentes indicadas bajo cada cuadro y gráfico."),
+    "footer.cite": (
+        "Cite the sources listed under each table and chart.",
+        "Cite las fuentes indicadas bajo cada cuadro y gráfico.",
+    ),
     "footer.data_date": ("Data as of", "Datos al"),
     "nav.label": ("Report navigation", "Navegación del informe"),
     "nav.index": ("All reports", "Todos los informes"),
     "nav.lang_name": ("English", "Español"),
-    "index.heading": ("Migration cooperation between the EU and Latin America and the Caribbean",
-                      "Cooperación migratoria entre la UE y América Latina y el Caribe"),
-    "index.intro": ("Reports built from migresearch's cited data: each table and chart names its sources.",
-                    "Informes elaborados con los datos citados de migresearch: cada cuadro y gráfico indica sus fuentes."),
+    "index.heading": (
+        "Migration cooperation between the EU and Latin America and the Caribbean",
+        "Cooperación migratoria entre la UE y América Latina y el Caribe",
+    ),
+    "index.intro": (
+        "Reports built from migresearch's cited data: each table and chart names its sources.",
+        "Informes elaborados con los datos citados de migresearch: cada cuadro y gráfico indica sus fuentes.",
+    ),
     "index.jump": ("Reports in English", "Informes en español"),
     "index.data_label": ("data version", "versión de los datos"),
     "index.part": ("Reports in English", "Informes en español"),
@@ -41,19 +49,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "group.analyses": ("Analyses", "Análisis"),
     "group.frameworks": ("Cooperation frameworks", "Marcos de cooperación"),
     "group.countries": ("Countries", "Países"),
-    "group.frameworks.summary": ("One profile per framework: what it is, who took part and when, its meetings, instruments "
-                                 "and where the sources disagree.",
-                                 "Un perfil por marco: qué es, quién participó y cuándo, sus reuniones, sus instrumentos "
-                                 "y las discrepancias entre fuentes."),
+    "group.frameworks.summary": (
+        "One profile per framework: what it is, who took part and when, its meetings, instruments "
+        "and where the sources disagree.",
+        "Un perfil por marco: qué es, quién participó y cuándo, sus reuniones, sus instrumentos "
+        "y las discrepancias entre fuentes.",
+    ),
     "index.failed_build": ("not available: the last build failed", "no disponible: falló la última compilación"),
-    "summary.framework_profile": ("What it is, who took part and when, its meetings, instruments and where sources disagree.",
-                                  "Qué es, quién participó y cuándo, sus reuniones, instrumentos y las discrepancias entre fuentes."),
-    "summary.eu_celac_dialogue": ("From the Lima summit of 2008 to today: the high-level meetings, the summits around them, "
-                                  "the IOM/FIIAPP project, and how many meetings there were.",
-                                  "De la cumbre de Lima de 2008 a hoy: las reuniones de alto nivel, las cumbres en torno a ellas, "
-                                  "el proyecto de la OIM y la FIIAPP, y cuántas reuniones hubo."),
-    "coverage.none": ("Coverage: no membership, meeting or instrument recorded yet.",
-                      "Cobertura: aún no hay miembros, reuniones ni instrumentos registrados."),
+    "summary.framework_profile": (
+        "What it is, who took part and when, its meetings, instruments and where sources disagree.",
+        "Qué es, quién participó y cuándo, sus reuniones, instrumentos y las discrepancias entre fuentes.",
+    ),
+    "summary.eu_celac_dialogue": (
+        "From the Lima summit of 2008 to today: the high-level meetings, the summits around them, "
+        "the IOM/FIIAPP project, and how many meetings there were.",
+        "De la cumbre de Lima de 2008 a hoy: las reuniones de alto nivel, las cumbres en torno a ellas, "
+        "el proyecto de la OIM y la FIIAPP, y cuántas reuniones hubo.",
+    ),
+    "coverage.none": (
+        "Coverage: no membership, meeting or instrument recorded yet.",
+        "Cobertura: aún no hay miembros, reuniones ni instrumentos registrados.",
+    ),
     "coverage.thin": ("Coverage: {what}.", "Cobertura: {what}."),
     "coverage.no_members": ("membership data: none recorded", "datos de membresía: ninguno registrado"),
     "coverage.no_meetings": ("meetings: none recorded", "reuniones: ninguna registrada"),
@@ -119,12 +135,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.suspended": ("suspended", "suspendido"),
     "chart.meeting": ("meeting", "reunión"),
     "chart.meeting_number": ("Meeting number", "Número de reunión"),
-    "text.undated": ("Not counted because no date of joining is recorded: {parties}.",
-                     "No se cuentan porque no consta la fecha de ingreso: {parties}."),
-    "text.no_members": ("No membership events are recorded for this framework.",
-                        "No hay eventos de membresía registrados para este marco."),
+    "text.undated": (
+        "Not counted because no date of joining is recorded: {parties}.",
+        "No se cuentan porque no consta la fecha de ingreso: {parties}.",
+    ),
+    "text.no_members": (
+        "No membership events are recorded for this framework.",
+        "No hay eventos de membresía registrados para este marco.",
+    ),
     "text.hlm_claims": ("Sources give different counts:", "Las fuentes dan cifras distintas:"),
-    "text.launch": ("Proposed at the summit of {summit}; launched {launch}.", "Propuesto en la cumbre de {summit}; lanzado {launch}."),
+    "text.launch": (
+        "Proposed at the summit of {summit}; launched {launch}.",
+        "Propuesto en la cumbre de {summit}; lanzado {launch}.",
+    ),
     "derived.hlm_count": ("number of high-level meetings", "número de reuniones de alto nivel"),
     "derived.duration_months": ("duration in months", "duración en meses"),
     # text from the data that has no version in the page's language
@@ -136,8 +159,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # conflicts
     "conflict.in_table": ("Value in the table:", "Valor en la tabla:"),
     "conflict.agree": ("Agreeing:", "Coinciden:"),
-    "conflict.no_table_value": ("The table records no value for this; the sources say:",
-                                "La tabla no registra un valor para esto; las fuentes dicen:"),
+    "conflict.no_table_value": (
+        "The table records no value for this; the sources say:",
+        "La tabla no registra un valor para esto; las fuentes dicen:",
+    ),
     "conflict.other_value": ("A source's value", "Valor según la fuente"),
     "conflict.quote": ("Quote or note", "Cita o nota"),
     # records and series
@@ -511,7 +536,9 @@ def number(value: float | int, lang: str, decimals: int | None = None) -> str:
     from babel.numbers import format_decimal
 
     if decimals is not None:
-        return format_decimal(round(value, decimals), format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=_locale(lang))
+        return format_decimal(
+            round(value, decimals), format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=_locale(lang)
+        )
     return format_decimal(value, locale=_locale(lang))
 
 
@@ -522,43 +549,82 @@ PLURALS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "n.parties": ({"one": "{n} party", "other": "{n} parties"}, {"one": "{n} parte", "other": "{n} partes"}),
     "n.members": ({"one": "{n} member", "other": "{n} members"}, {"one": "{n} miembro", "other": "{n} miembros"}),
     "n.meetings": ({"one": "{n} meeting", "other": "{n} meetings"}, {"one": "{n} reunión", "other": "{n} reuniones"}),
-    "n.disagreements": ({"one": "{n} disagreement", "other": "{n} disagreements"},
-                        {"one": "{n} discrepancia", "other": "{n} discrepancias"}),
+    "n.disagreements": (
+        {"one": "{n} disagreement", "other": "{n} disagreements"},
+        {"one": "{n} discrepancia", "other": "{n} discrepancias"},
+    ),
     "n.sources": ({"one": "{n} source", "other": "{n} sources"}, {"one": "{n} fuente", "other": "{n} fuentes"}),
     "n.reports": ({"one": "{n} report", "other": "{n} reports"}, {"one": "{n} informe", "other": "{n} informes"}),
     "n.frameworks": ({"one": "{n} framework", "other": "{n} frameworks"}, {"one": "{n} marco", "other": "{n} marcos"}),
     "n.countries": ({"one": "{n} country", "other": "{n} countries"}, {"one": "{n} país", "other": "{n} países"}),
-    "n.instruments": ({"one": "{n} instrument", "other": "{n} instruments"},
-                      {"one": "{n} instrumento", "other": "{n} instrumentos"}),
-    "n.events": ({"one": "{n} membership event", "other": "{n} membership events"},
-                 {"one": "{n} evento de membresía", "other": "{n} eventos de membresía"}),
-    "n.programmes": ({"one": "{n} programme", "other": "{n} programmes"},
-                     {"one": "{n} programa", "other": "{n} programas"}),
+    "n.instruments": (
+        {"one": "{n} instrument", "other": "{n} instruments"},
+        {"one": "{n} instrumento", "other": "{n} instrumentos"},
+    ),
+    "n.events": (
+        {"one": "{n} membership event", "other": "{n} membership events"},
+        {"one": "{n} evento de membresía", "other": "{n} eventos de membresía"},
+    ),
+    "n.programmes": ({"one": "{n} programme", "other": "{n} programmes"}, {"one": "{n} programa", "other": "{n} programas"}),
     "n.gaps_es": ({"one": "{n} text", "other": "{n} texts"}, {"one": "{n} texto", "other": "{n} textos"}),
-    "text.members_count": ({"one": "{n} party in the role of member or state party on {date}.",
-                            "other": "{n} parties in the role of member or state party on {date}."},
-                           {"one": "{n} parte con función de miembro o Estado parte al {date}.",
-                            "other": "{n} partes con función de miembro o Estado parte al {date}."}),
-    "text.conflicts_count": ({"one": "{n} disagreement between sources concerns this framework.",
-                              "other": "{n} disagreements between sources concern this framework."},
-                             {"one": "{n} discrepancia entre fuentes afecta a este marco.",
-                              "other": "{n} discrepancias entre fuentes afectan a este marco."}),
-    "text.hlm_listed": ({"one": "The data hold {n} numbered high-level meeting, {first}.",
-                         "other": "The data hold {n} numbered high-level meetings, from {first} to {last}."},
-                        {"one": "Los datos contienen {n} reunión de alto nivel numerada, la {first}.",
-                         "other": "Los datos contienen {n} reuniones de alto nivel numeradas, de la {first} a la {last}."}),
-    "text.disagreements_shown": ({"one": "{n} disagreement between sources:", "other": "{n} disagreements between sources:"},
-                                 {"one": "{n} discrepancia entre fuentes:", "other": "{n} discrepancias entre fuentes:"}),
-    "text.same_span": ({"one": "{n} party, a member since {since}.", "other": "All {n} parties have been members since {since}."},
-                       {"one": "{n} parte, miembro desde {since}.", "other": "Las {n} partes son miembros desde {since}."}),
-    "chart.meetings_alt": ({"one": "Timeline of {n} meeting, in {first}.",
-                            "other": "Timeline of {n} meetings, from {first} to {last}, one row per kind of meeting."},
-                           {"one": "Cronología de {n} reunión, en {first}.",
-                            "other": "Cronología de {n} reuniones, de {first} a {last}, una fila por tipo de reunión."}),
-    "chart.members_alt": ({"one": "Membership period of {n} party, from {first} to {last}.",
-                           "other": "Membership periods of {n} parties, from {first} to {last}; suspensions hatched."},
-                          {"one": "Período de membresía de {n} parte, de {first} a {last}.",
-                           "other": "Períodos de membresía de {n} partes, de {first} a {last}; suspensiones rayadas."}),
+    "text.members_count": (
+        {
+            "one": "{n} party in the role of member or state party on {date}.",
+            "other": "{n} parties in the role of member or state party on {date}.",
+        },
+        {
+            "one": "{n} parte con función de miembro o Estado parte al {date}.",
+            "other": "{n} partes con función de miembro o Estado parte al {date}.",
+        },
+    ),
+    "text.conflicts_count": (
+        {
+            "one": "{n} disagreement between sources concerns this framework.",
+            "other": "{n} disagreements between sources concern this framework.",
+        },
+        {
+            "one": "{n} discrepancia entre fuentes afecta a este marco.",
+            "other": "{n} discrepancias entre fuentes afectan a este marco.",
+        },
+    ),
+    "text.hlm_listed": (
+        {
+            "one": "The data hold {n} numbered high-level meeting, {first}.",
+            "other": "The data hold {n} numbered high-level meetings, from {first} to {last}.",
+        },
+        {
+            "one": "Los datos contienen {n} reunión de alto nivel numerada, la {first}.",
+            "other": "Los datos contienen {n} reuniones de alto nivel numeradas, de la {first} a la {last}.",
+        },
+    ),
+    "text.disagreements_shown": (
+        {"one": "{n} disagreement between sources:", "other": "{n} disagreements between sources:"},
+        {"one": "{n} discrepancia entre fuentes:", "other": "{n} discrepancias entre fuentes:"},
+    ),
+    "text.same_span": (
+        {"one": "{n} party, a member since {since}.", "other": "All {n} parties have been members since {since}."},
+        {"one": "{n} parte, miembro desde {since}.", "other": "Las {n} partes son miembros desde {since}."},
+    ),
+    "chart.meetings_alt": (
+        {
+            "one": "Timeline of {n} meeting, in {first}.",
+            "other": "Timeline of {n} meetings, from {first} to {last}, one row per kind of meeting.",
+        },
+        {
+            "one": "Cronología de {n} reunión, en {first}.",
+            "other": "Cronología de {n} reuniones, de {first} a {last}, una fila por tipo de reunión.",
+        },
+    ),
+    "chart.members_alt": (
+        {
+            "one": "Membership period of {n} party, from {first} to {last}.",
+            "other": "Membership periods of {n} parties, from {first} to {last}; suspensions hatched.",
+        },
+        {
+            "one": "Período de membresía de {n} parte, de {first} a {last}.",
+            "other": "Períodos de membresía de {n} partes, de {first} a {last}; suspensiones rayadas.",
+        },
+    ),
 }
 
 
@@ -586,6 +652,7 @@ def plural(key: str, n: int | float, lang: str, **values: Any) -> str:
 
 
 # --- ordinals, lists, date ranges ------------------------------------------------------------------
+
 
 def ordinal(n: int, lang: str, gender: str = "f") -> str:
     """``n`` as an ordinal in the language's convention: ``1st``, ``2nd`` / ``1.ª``, ``2.º`` (``gender`` f or m).

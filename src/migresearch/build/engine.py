@@ -44,9 +44,8 @@ _SHELL: list[Any] = []  # the pristine shell made by warm_up(), inherited by eve
 _EXPORTER: list[Any] = []  # the HTML exporter with its templates compiled, likewise inherited
 
 
-
-
 # --- the in-process shell ------------------------------------------------------------------------
+
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
     """Binary MIME data (PNG) base64-encoded, as a Jupyter kernel sends it."""
@@ -79,8 +78,14 @@ def _make_shell() -> Any:
             pass
 
         def write_format_data(self, format_dict, md_dict=None) -> None:
-            _CURRENT.append(new_output("execute_result", data=_jsonable(format_dict), metadata=md_dict or {},
-                                       execution_count=self.shell.execution_count))
+            _CURRENT.append(
+                new_output(
+                    "execute_result",
+                    data=_jsonable(format_dict),
+                    metadata=md_dict or {},
+                    execution_count=self.shell.execution_count,  # type: ignore[union-attr]
+                )
+            )
 
         def finish_displayhook(self) -> None:
             pass
@@ -90,8 +95,9 @@ def _make_shell() -> Any:
         display_pub_class = Type(Publisher)
 
         def _showtraceback(self, etype, evalue, stb):
-            _CURRENT.append(new_output("error", ename=getattr(etype, "__name__", str(etype)), evalue=str(evalue),
-                                       traceback=list(stb)))
+            _CURRENT.append(
+                new_output("error", ename=getattr(etype, "__name__", str(etype)), evalue=str(evalue), traceback=list(stb))
+            )
 
         def init_io(self) -> None:  # keep sys.stdout/err as they are
             pass
@@ -171,6 +177,7 @@ def register_engine() -> None:
 
 # --- parameters ----------------------------------------------------------------------------------
 
+
 def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
     """Insert a cell assigning ``params`` (as exact Python literals) after the ``parameters`` cell.
 
@@ -197,6 +204,7 @@ def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
 
 # --- HTML -----------------------------------------------------------------------------------------
 
+
 @dataclasses.dataclass(frozen=True)
 class PageContext:
     """What every page footer states: package and data versions, and the build stamp."""
@@ -214,8 +222,14 @@ def make_exporter() -> Any:
     config.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
     config.TagRemovePreprocessor.enabled = True
     config.HTMLExporter.preprocessors = ["nbconvert.preprocessors.TagRemovePreprocessor"]
-    exporter = HTMLExporter(config=config, template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=False)
+    exporter = HTMLExporter(
+        config=config,
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=False,
+    )
     return exporter
 
 
@@ -247,12 +261,19 @@ def render_page(nb: Any, job: Job, context: PageContext, exporter: Any) -> str:
     from migresearch.reports import LANGS
 
     as_of = _data_date(_paths.data_dir())
-    foot = page.footer(lang, context.package_version, context.data_version, params, context.build_stamp,
-                       i18n.date(as_of, "day", lang) if as_of else "")
+    foot = page.footer(
+        lang,
+        context.package_version,
+        context.data_version,
+        params,
+        context.build_stamp,
+        i18n.date(as_of, "day", lang) if as_of else "",
+    )
     return page.report_page(body, lang, title, foot, page.nav(lang, job.relpath, LANGS))
 
 
 # --- running jobs ----------------------------------------------------------------------------------
+
 
 @dataclasses.dataclass
 class Result:
@@ -333,8 +354,16 @@ def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: Pag
         nb = nbformat.read(notebook, as_version=4)
         inject_parameters(nb, job.params)
         executed = papermill.execute_notebook(
-            nb, str(nb_path), parameters=None, engine_name=ENGINE_NAME, kernel_name=KERNEL_NAME, language="python",
-            progress_bar=False, log_output=False, request_save_on_cell_execute=False, execution_timeout=timeout,
+            nb,
+            str(nb_path),
+            parameters=None,
+            engine_name=ENGINE_NAME,
+            kernel_name=KERNEL_NAME,
+            language="python",
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=timeout,
             cwd=str(notebook.parent),
         )
         page = render_page(executed, job, context, _EXPORTER[0] if _EXPORTER else make_exporter())
@@ -343,7 +372,10 @@ def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: Pag
     except PapermillExecutionError as exc:
         status = "timeout" if exc.ename == "CellTimeout" else "failed"
         first_line = str(exc.evalue).strip()
-        result = {"status": status, "message": f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {first_line}"}
+        result = {
+            "status": status,
+            "message": f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {first_line}",
+        }
     except Exception as exc:
         result = {"status": "failed", "message": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc()}
     result["notebook"] = str(nb_path)

@@ -50,7 +50,10 @@ def country_names(data_dir: Path) -> dict[str, tuple[str, str]]:
 
 def coverage(data_dir: Path) -> dict[str, tuple[int, int, int]]:
     """Per framework: how many membership events, meetings and instruments the data records."""
-    counts = [Counter(r.get("framework_id", "") for r in _rows(data_dir / f)) for f in ("memberships.csv", "meetings.csv", "instruments.csv")]
+    counts = [
+        Counter(r.get("framework_id", "") for r in _rows(data_dir / f))
+        for f in ("memberships.csv", "meetings.csv", "instruments.csv")
+    ]
     ids = set(framework_names(data_dir))
     return {i: (counts[0][i], counts[1][i], counts[2][i]) for i in ids}
 
@@ -74,15 +77,27 @@ def _coverage_note(counts: tuple[int, int, int] | None, lang: str) -> str:
     members, meetings, instruments = counts
     if not (members or meetings or instruments):
         return i18n.t("coverage.none", lang)
-    gaps = [key for key, n in (("coverage.no_members", members), ("coverage.no_meetings", meetings),
-                               ("coverage.no_instruments", instruments)) if not n]
+    gaps = [
+        key
+        for key, n in (
+            ("coverage.no_members", members),
+            ("coverage.no_meetings", meetings),
+            ("coverage.no_instruments", instruments),
+        )
+        if not n
+    ]
     if len(gaps) >= 2:
         return i18n.t("coverage.thin", lang, what="; ".join(i18n.t(g, lang) for g in gaps))
     return ""
 
 
-def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str, names: dict[str, tuple[str, str]] | None = None,
-                data_dir: Path | None = None) -> None:
+def write_index(
+    out: Path,
+    manifest: dict[str, dict[str, Any]],
+    data_hash: str,
+    names: dict[str, tuple[str, str]] | None = None,
+    data_dir: Path | None = None,
+) -> None:
     """``index.html``: every report grouped, in each language, with titles as links (no timings: stable bytes)."""
     from migresearch import i18n, paths
     from migresearch.present.page import IndexGroup, IndexItem, IndexPart, index_page
@@ -117,8 +132,9 @@ def write_index(out: Path, manifest: dict[str, dict[str, Any]], data_hash: str, 
             ok = (out / entry["path"]).is_file() and (entry["status"] == "ok" or "published" in entry)
             summary = i18n.t(spec.summary_key, lang) if spec and spec.summary_key else ""
             status = "" if entry["status"] == "ok" or (ok and "published" in entry) else i18n.t("index.failed_build", lang)
-            item = IndexItem(title, entry["path"] if ok else None, summary if group not in ("frameworks", "countries") else "", note, status,
-                             entry["status"])
+            item = IndexItem(
+                title, entry["path"] if ok else None, summary if group not in ("frameworks", "countries") else "", note, status, entry["status"]
+            )
             order = spec.order if spec else 99
             groups.setdefault(group, []).append(((order, _sort_key(title)), item))
         shown = []

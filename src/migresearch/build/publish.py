@@ -36,6 +36,7 @@ from typing import Any
 
 from migresearch import __version__, files, paths
 from migresearch.build.index import framework_names, write_index
+from migresearch.datasets.version import data_version
 from migresearch.errors import BuildLocked, NotebookNotFoundError, ParameterError
 from migresearch.reports import LANGS, REPORTS, Job, ReportSpec, plan
 
@@ -79,10 +80,6 @@ def _code_files() -> list[Path]:
     """Every module of the package (a code change rebuilds every report)."""
     root = Path(__file__).resolve().parent.parent
     return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
-
-
-def _data_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.glob("*.csv"))
 
 
 def inputs_hash(job: Job, notebook: Path, code_hash: str, data_hash: str) -> str:
@@ -137,20 +134,37 @@ def build(
             if not (notebooks / job.spec.notebook).is_file():
                 raise NotebookNotFoundError(f"notebook not found: {notebooks / job.spec.notebook}")
         code_hash = files.files_digest(_code_files())
-        data_hash = files.files_digest(_data_files(data))
+        data_hash = data_version(data).digest
         manifest = read_manifest(out)
         hashes = {job.relpath: inputs_hash(job, notebooks / job.spec.notebook, code_hash, data_hash) for job in todo_jobs}
         todo = []
         for job in todo_jobs:
             entry = manifest.get(job.relpath)
-            fresh = entry and entry.get("inputs_hash") == hashes[job.relpath] and entry.get("status") == "ok" and (out / job.relpath).is_file()
+            fresh = (
+                entry
+                and entry.get("inputs_hash") == hashes[job.relpath]
+                and entry.get("status") == "ok"
+                and (out / job.relpath).is_file()
+            )
             if force or not fresh:
                 todo.append(job)
             else:
                 outcome.skipped.append(job.relpath)
         if todo:
-            _run(todo, out, data, notebooks, jobs or os.cpu_count() or 1, timeout, hashes, manifest, outcome, progress, data_hash,
-                 code_hash)
+            _run(
+                todo,
+                out,
+                data,
+                notebooks,
+                jobs or os.cpu_count() or 1,
+                timeout,
+                hashes,
+                manifest,
+                outcome,
+                progress,
+                data_hash,
+                code_hash,
+            )
         write_index(out, manifest, data_hash, framework_names(data), data)
     return outcome
 
@@ -174,9 +188,20 @@ def git_commit() -> str | None:
     return None
 
 
-def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, timeout: float,
-         hashes: dict[str, str], manifest: dict[str, dict[str, Any]], outcome: Outcome, progress: bool, data_hash: str,
-         code_hash: str) -> None:
+def _run(
+    todo: list[Job],
+    out: Path,
+    data: Path,
+    notebooks: Path,
+    n_jobs: int,
+    timeout: float,
+    hashes: dict[str, str],
+    manifest: dict[str, dict[str, Any]],
+    outcome: Outcome,
+    progress: bool,
+    data_hash: str,
+    code_hash: str,
+) -> None:
     from migresearch.build import engine
     from migresearch.files import write_text
 
@@ -190,8 +215,9 @@ def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, t
         context = engine.PageContext(__version__, data_hash[:12], build_stamp())
         bar = _Bar(len(todo)) if progress else None
         with bar or contextlib.nullcontext():
-            results = engine.run(todo, notebooks, staging, n_jobs, timeout, context,
-                                 on_done=(lambda r: bar.advance(r)) if bar else None)
+            results = engine.run(
+                todo, notebooks, staging, n_jobs, timeout, context, on_done=(lambda r: bar.advance(r)) if bar else None
+            )
         by_pair: dict[str, list[engine.Result]] = {}
         for r in results:
             by_pair.setdefault(r.job.pair, []).append(r)
@@ -223,7 +249,10 @@ def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, t
                 else:
                     previous = manifest.get(r.job.relpath)
                     if previous and previous.get("status") == "ok" and (out / r.job.relpath).is_file():
-                        entry["published"] = {"inputs_hash": previous["inputs_hash"], "data_version": previous.get("data_version")}
+                        entry["published"] = {
+                            "inputs_hash": previous["inputs_hash"],
+                            "data_version": previous.get("data_version"),
+                        }
                     failed_dir = out / "_failed" / run_id / r.job.lang
                     failed_dir.mkdir(parents=True, exist_ok=True)
                     if r.notebook and r.notebook.is_file():
@@ -236,8 +265,16 @@ def _run(todo: list[Job], out: Path, data: Path, notebooks: Path, n_jobs: int, t
                     else:
                         outcome.messages.append(f"{r.job.relpath}: withheld because another language of {pair} failed")
                 manifest[r.job.relpath] = entry
-        header = {"package_version": __version__, "data_version": data_hash[:12], "code_hash": code_hash[:12], "git_commit": git_commit()}
-        write_text(out / MANIFEST, json.dumps({**header, "reports": [manifest[k] for k in sorted(manifest)]}, indent=1, ensure_ascii=False) + "\n")
+        header = {
+            "package_version": __version__,
+            "data_version": data_hash[:12],
+            "code_hash": code_hash[:12],
+            "git_commit": git_commit(),
+        }
+        write_text(
+            out / MANIFEST,
+            json.dumps({**header, "reports": [manifest[k] for k in sorted(manifest)]}, indent=1, ensure_ascii=False) + "\n",
+        )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if previous_env is None:
@@ -250,8 +287,15 @@ class _Bar:
     def __init__(self, total: int) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self.progress = Progress(TextColumn("[bold]building reports"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                 TextColumn("{task.description}"), transient=False, disable=not sys.stderr.isatty())
+        self.progress = Progress(
+            TextColumn("[bold]building reports"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            transient=False,
+            disable=not sys.stderr.isatty(),
+        )
         self.task = self.progress.add_task("", total=total)
 
     def __enter__(self) -> _Bar:
@@ -269,8 +313,16 @@ def run_cli(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
     try:
-        outcome = build(out=Path(args.out) if args.out else None, jobs=args.jobs, only=args.only, langs=langs,
-                        force=args.force, timeout=args.timeout)
+        outcome = build(
+            out=Path(args.out) if args.out else None,
+            jobs=args.jobs,
+            only=args.only,
+            langs=langs,
+            force=args.force,
+            timeout=args.timeout,
+            data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
+            progress=not getattr(args, "quiet", False),
+        )
     except BuildLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
@@ -280,5 +332,9 @@ def run_cli(args: argparse.Namespace) -> int:
     for message in outcome.messages:
         print(f"FAILED {message}", file=sys.stderr)
     seconds = time.perf_counter() - started
-    print(f"{len(outcome.built)} built, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed in {seconds:.2f} s", file=sys.stderr)
+    if not getattr(args, "quiet", False):
+        print(
+            f"{len(outcome.built)} built, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed in {seconds:.2f} s",
+            file=sys.stderr,
+        )
     return outcome.exit_code

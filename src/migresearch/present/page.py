@@ -148,8 +148,8 @@ def nav(lang: str, relpath: str, langs: Sequence[str]) -> Nav:
 def report_page(body: str, lang: str, title: str, foot: Footer | None, navigation: Nav | None = None) -> str:
     """A self-contained report page: ``body`` (already safe markup), its navigation and footer."""
     i18n.check_lang(lang)
-    return environment().get_template("page.html.j2").render(lang=lang, csp=CSP, css=CSS, title=title, body=body, nav=navigation,
-                                                             footer=foot)
+    return str(environment().get_template("page.html.j2").render(lang=lang, csp=CSP, css=CSS, title=title, body=body, nav=navigation,
+                                                             footer=foot))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -190,6 +190,6 @@ def index_page(parts: Sequence[IndexPart], package_version: str, data_version: s
         key: {lang: i18n.t(f"index.{key}", lang) for lang in both} for key in ("heading", "intro", "jump", "data_label")
     }
     title = f"{texts['heading']['en']} / {texts['heading']['es']}"
-    return environment().get_template("index.html.j2").render(
+    return str(environment().get_template("index.html.j2").render(
         lang="en", csp=INDEX_CSP, css=CSS, title=title, body="", nav=None, footer=None, parts=parts,
-        package_version=package_version, data_version=data_version[:12], **texts)
+        package_version=package_version, data_version=data_version[:12], **texts))

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from migresearch import paths
-from migresearch.errors import ParameterError, UnsupportedLanguageError
+from migresearch.errors import ParameterError, ParameterValueError, UnsupportedLanguageError
 
 __all__ = ["LANGS", "REPORTS", "Job", "ParameterError", "ReportSpec", "plan"]
 
@@ -85,8 +85,8 @@ class ReportSpec:
                 raise ParameterError(f"{self.name}: parameter {name!r} must be {kind.__name__}, got {type(value).__name__} {value!r}")
             valid = values(data_dir)
             if value not in valid:
-                raise ParameterError(f"{self.name}: {name}={value!r} is not allowed; valid values: {', '.join(map(str, valid))}")
-            out[name] = value
+                raise ParameterValueError(self.name, name, value, valid)
+            out[name] = value  # type: ignore[assignment]  # its type was checked just above
         missing = [n for n in self.allowed if n not in out]
         if missing:
             raise ParameterError(f"{self.name}: missing parameter(s) {', '.join(missing)}")

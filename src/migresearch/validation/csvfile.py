@@ -73,7 +73,9 @@ def read_csv(path: Path, display: str, table: Table, data_root: Path) -> Parsed:
         problems.append(_file_problem(display, "", "empty file: no header"))
         return parsed
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(display, 1, "", "\\ufeff", "UTF-8 byte order mark (BOM) at start of file; save as UTF-8 without BOM"))
+        problems.append(
+            Problem(display, 1, "", "\\ufeff", "UTF-8 byte order mark (BOM) at start of file; save as UTF-8 without BOM")
+        )
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
@@ -82,7 +84,13 @@ def read_csv(path: Path, display: str, table: Table, data_root: Path) -> Parsed:
         line = raw.count(b"\n", 0, exc.start) + 1
         bad = raw[exc.start : exc.end].hex()
         problems.append(
-            Problem(display, line, "", f"0x{bad}", f"not UTF-8 (byte offset {exc.start - line_start} in the line, {exc.start} in the file)")
+            Problem(
+                display,
+                line,
+                "",
+                f"0x{bad}",
+                f"not UTF-8 (byte offset {exc.start - line_start} in the line, {exc.start} in the file)",
+            )
         )
         return parsed
     first = text.split("\n", 1)[0]
@@ -123,7 +131,14 @@ def read_csv(path: Path, display: str, table: Table, data_root: Path) -> Parsed:
             continue
         if len(row) > len(header):
             problems.append(
-                Problem(display, start, f"#{len(header) + 1}", row[len(header)], f"extra cell: {len(row)} cells, header has {len(header)}", record)
+                Problem(
+                    display,
+                    start,
+                    f"#{len(header) + 1}",
+                    row[len(header)],
+                    f"extra cell: {len(row)} cells, header has {len(header)}",
+                    record,
+                )
             )
         elif len(row) < len(header):
             problems.append(
@@ -177,6 +192,7 @@ def _check_header(display: str, header: Sequence[str], table: Table, problems: l
 
 # --- typed frames -----------------------------------------------------------------------------
 
+
 def to_frame(parsed: Parsed, table: Table) -> Any:
     """Build the typed ``DataFrame`` from validated strings (pandas nullable dtypes)."""
     import pandas as pd
@@ -194,7 +210,9 @@ def to_frame(parsed: Parsed, table: Table) -> Any:
         elif col.kind == "boolean":
             data[col.name] = pd.array([None if v == "" else v == "true" for v in raw], dtype="boolean")
         elif col.kind == "date":
-            data[col.name] = pd.to_datetime(pd.Series([v or None for v in raw], dtype="object"), format="%Y-%m-%d").astype("datetime64[ns]")
+            data[col.name] = pd.to_datetime(pd.Series([v or None for v in raw], dtype="object"), format="%Y-%m-%d").astype(
+                "datetime64[ns]"
+            )
         else:
             data[col.name] = pd.array([v if v != "" else None for v in raw], dtype="string")
     frame = pd.DataFrame(data, index=pd.RangeIndex(n))

@@ -16,6 +16,7 @@ from migresearch.validation.cells import FORBIDDEN
 if TYPE_CHECKING:
     from migresearch.validation.csvfile import Parsed
 
+
 @dataclasses.dataclass(frozen=True, order=True)
 class Problem:
     """One data error: ``<path>:<line>:<column>: <value>: <rule>``.

@@ -25,8 +25,19 @@ _NOT_KEY_VALUES = {"evidence", "note", "inferred", "inferred_from", "source_id"}
 #: Longest text cell shown among the key values; longer ones are cut.
 _TEXT_LIMIT = 80
 
-COLUMNS = ["n", "table", "key", "where", "key_values", "evidence", "source_id", "source_title", "source_url",
-           "held", "reviewer_note"]
+COLUMNS = [
+    "n",
+    "table",
+    "key",
+    "where",
+    "key_values",
+    "evidence",
+    "source_id",
+    "source_title",
+    "source_url",
+    "held",
+    "reviewer_note",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,8 +97,18 @@ def draw(n: int, seed: int, data_dir: str | os.PathLike[str] | None = None) -> l
     out = []
     for name, key, where, row in picked:
         src = sources.get(row.get("source_id", ""), {})
-        out.append(Sampled(name, key, where, _key_values(name, row), row.get("evidence", ""),
-                           row.get("source_id", ""), src.get("title", ""), src.get("url", "")))
+        out.append(
+            Sampled(
+                name,
+                key,
+                where,
+                _key_values(name, row),
+                row.get("evidence", ""),
+                row.get("source_id", ""),
+                src.get("title", ""),
+                src.get("url", ""),
+            )
+        )
     return out
 
 
@@ -124,7 +145,7 @@ def to_html(rows: Sequence[Sampled], title: str = "Review sheet") -> str:
             f"<td>{esc(r.key_values)}</td><td><q>{esc(r.evidence)}</q></td><td>{source}</td><td></td></tr>"
         )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{esc(title)}</title>"
         "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}"
         "td,th{border:1px solid #999;padding:4px;vertical-align:top;font-size:90%}"
