@@ -133,7 +133,12 @@ def write_index(
             summary = i18n.t(spec.summary_key, lang) if spec and spec.summary_key else ""
             status = "" if entry["status"] == "ok" or (ok and "published" in entry) else i18n.t("index.failed_build", lang)
             item = IndexItem(
-                title, entry["path"] if ok else None, summary if group not in ("frameworks", "countries") else "", note, status, entry["status"]
+                title,
+                entry["path"] if ok else None,
+                summary if group not in ("frameworks", "countries") else "",
+                note,
+                status,
+                entry["status"],
             )
             order = spec.order if spec else 99
             groups.setdefault(group, []).append(((order, _sort_key(title)), item))

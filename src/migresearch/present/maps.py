@@ -151,7 +151,7 @@ def _patch(polygons: list[list[list[list[float]]]], **style: Any) -> Any:
     from matplotlib.path import Path
 
     vertices: list[tuple[float, float]] = []
-    codes: list[int] = []
+    codes: list[Any] = []  # Path codes are numpy uint8
     for polygon in polygons:
         for ring in polygon:
             if len(ring) < 3:
