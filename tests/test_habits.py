@@ -26,8 +26,10 @@ def test_lint_runs_format_ruff_mypy_and_the_layer_contract() -> None:
     for tool in ("ruff format --check", "ruff check", "mypy", "lint-imports"):
         assert tool in lint, tool
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    (contract,) = config["tool"]["importlinter"]["contracts"]
-    assert contract["type"] == "layers"
+    contracts = {c["type"]: c for c in config["tool"]["importlinter"]["contracts"]}
+    assert set(contracts) == {"layers", "forbidden"}
+    assert {"pandas", "pandera", "matplotlib", "papermill"} <= set(contracts["forbidden"]["forbidden_modules"])
+    contract = contracts["layers"]
     order = contract["layers"]
     assert [order.index(x) for x in ("cli", "build", "reports", "present", "query", "validation", "datasets")] == sorted(
         order.index(x) for x in ("cli", "build", "reports", "present", "query", "validation", "datasets"))
