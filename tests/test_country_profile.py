@@ -143,7 +143,7 @@ def test_notebook_runs_under_papermill_with_its_defaults(tmp_path: Path, lang: s
     out = tmp_path / "out.ipynb"
     params = {} if lang == "en" else {"lang": "es"}
     papermill.execute_notebook(str(ROOT / "notebooks" / "02-country-profile.ipynb"), str(out), parameters=params,
-                               kernel_name="migresearch", progress_bar=False, execution_timeout=300, cwd=str(tmp_path))
+                               kernel_name="python3", progress_bar=False, execution_timeout=300, cwd=str(tmp_path))
     text = out.read_text(encoding="utf-8")
     assert ("Comunidad Andina" if lang == "es" else "Andean Community") in text
 
