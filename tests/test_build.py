@@ -6,6 +6,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -362,13 +363,49 @@ def test_publish_failure_keeps_previous_report(tmp_path: Path, monkeypatch: pyte
     assert not [p for p in out.rglob("*") if p.name.startswith((".staging", ".tmp-"))]
 
 
+#: First fixed release of every advisory this test knows (RELIABILITY §50); the floors themselves live in
+#: pyproject.toml only, and this table checks that they are at least these.
+FIRST_FIXED = {
+    "nbconvert": (7, 17, 1),  # CVE-2026-39377, CVE-2026-39378
+    "jupyterlab": (4, 6, 2),  # advisories fixed in 4.6.2 (4.4.8 itself is vulnerable)
+    "jupyter_server": (2, 20, 0),  # advisories fixed in 2.20.0 (2.17.0 itself is vulnerable)
+}
+
+
+def _floors() -> dict[str, tuple[int, ...]]:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    out = {}
+    for req in [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]:
+        m = re.match(r"^([A-Za-z0-9_.-]+)\s*>=\s*([0-9.]+)", req)
+        if m:
+            out[m[1].replace("-", "_").lower()] = tuple(int(x) for x in m[2].split("."))
+    return out
+
+
 def test_toolchain_is_not_known_vulnerable() -> None:
-    """RELIABILITY §50: nbconvert >= 7.17.1 (CVE-2026-39377/39378), current jupyterlab and jupyter_server."""
+    """RELIABILITY §50: floors at the first fixed release of every known advisory, kept in pyproject; installed >= floor."""
     from importlib.metadata import version
 
     def v(name: str) -> tuple[int, ...]:
         return tuple(int(x) for x in version(name).split(".")[:3] if x.isdigit())
 
-    assert v("nbconvert") >= (7, 17, 1)
-    assert v("jupyterlab") >= (4, 4, 8)
-    assert v("jupyter_server") >= (2, 17, 0)
+    floors = _floors()
+    for name, fixed in FIRST_FIXED.items():
+        assert name in floors, f"{name} has no '>=' floor in pyproject.toml"
+        assert floors[name] >= fixed, f"{name} floor {floors[name]} is below the first fixed release {fixed}"
+        assert v(name) >= floors[name], f"installed {name} {version(name)} is below its floor {floors[name]}"
+
+
+def test_lock_satisfies_the_floors() -> None:
+    """uv.lock pins versions at or above every floor (the lock was regenerated after the floors moved)."""
+    lock = (ROOT / "uv.lock").read_text(encoding="utf-8")
+    for name, floor in _floors().items():
+        if name not in FIRST_FIXED:
+            continue
+        m = re.search(rf'name = "{name.replace("_", "-")}"\nversion = "([0-9.]+)"', lock)
+        assert m, name
+        assert tuple(int(x) for x in m[1].split(".")[:3]) >= floor, (name, m[1])
+        spec = ".".join(map(str, floor))
+        assert re.search(rf'name = "{name.replace("_", "-")}",[^\n]*specifier = ">={re.escape(spec)}"', lock), f"uv.lock still has an old floor for {name}"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmbiguousKeyError",
+    "BuildConfigError",
     "BuildLocked",
     "CellTimeout",
     "DataValidationError",
@@ -37,6 +38,8 @@ __all__ = [
     "NotebookNotFoundError",
     "NotInCheckoutError",
     "UsageError",
+    "NotRegularFileError",
+    "OutputError",
     "ParameterError",
     "ParameterTypeError",
     "ParameterValueError",
@@ -48,6 +51,7 @@ __all__ = [
     "UnknownPlaceError",
     "UnknownSeriesError",
     "UnknownSourceError",
+    "UnsafePathError",
     "UnsupportedLanguageError",
     "did_you_mean",
 ]
@@ -265,3 +269,25 @@ class MissingParametersCell(MigresearchError, ValueError):
 class UsageError(MigresearchError):
     """A command line that cannot be carried out as given (a missing data folder, a ``--only`` pattern that
     matches nothing, ``catalog`` outside a checkout without ``--out``): one line, exit code 2."""
+
+
+# --- build faults (issue 14) ------------------------------------------------------------------------
+
+
+class UnsafePathError(MigresearchError, ValueError):
+    """A path built from data or parameters that would leave its root folder (``../`` segments, a symlink)."""
+
+
+class BuildConfigError(MigresearchError, ValueError):
+    """A build setting that cannot be used, such as a ``SOURCE_DATE_EPOCH`` that is not a whole number of seconds."""
+
+
+class OutputError(MigresearchError, OSError):
+    """The output folder cannot be written (read-only, full disk, not a folder); the message names the path."""
+
+    def __str__(self) -> str:  # one line: what could not be done, where, and why (OSError would add "[Errno n]")
+        return str(self.strerror)
+
+
+class NotRegularFileError(MigresearchError, OSError):
+    """A FIFO, socket, device or folder where a regular file was expected (refused without reading, so never a hang)."""

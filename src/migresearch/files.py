@@ -11,9 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from migresearch.errors import NotRegularFileError
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -37,14 +40,64 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def files_digest(files: Iterable[Path]) -> str:
-    """SHA-256 over the names and bytes of ``files`` (a missing file hashes as absent)."""
+def file_kind(mode: int) -> str:
+    """What a ``st_mode`` is, in words (``"FIFO"``, ``"folder"``...)."""
+    for test, name in (
+        (stat.S_ISDIR, "folder"),
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+    ):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a *regular* file, read without ever blocking on a FIFO or a device.
+
+    The file is opened non-blocking and checked with ``fstat`` on the open descriptor (no race
+    between the check and the read); anything else raises :class:`~migresearch.errors.NotRegularFileError`, and a file
+    larger than ``limit`` bytes raises ``OSError(EFBIG)``.
+    """
+    import errno
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFileError(errno.EINVAL, f"not a regular file (a {file_kind(st.st_mode)})", str(path))
+        if limit is not None and st.st_size > limit:
+            raise OSError(errno.EFBIG, f"file larger than {limit} bytes", str(path))
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def bytes_digest(items: Iterable[tuple[str, bytes | None]]) -> str:
+    """SHA-256 over ``(name, content)`` pairs; ``None`` content hashes as absent (as :func:`files_digest`)."""
     h = hashlib.sha256()
-    for path in files:
-        h.update(path.name.encode() + b"\0")
-        try:
-            h.update(path.read_bytes())
-        except OSError:
-            h.update(b"<missing>")
+    for name, data in items:
+        h.update(name.encode() + b"\0")
+        h.update(b"<missing>" if data is None else data)
         h.update(b"\0")
     return h.hexdigest()
+
+
+def files_digest(files: Iterable[Path]) -> str:
+    """SHA-256 over the names and bytes of ``files`` (a missing or non-regular file hashes as absent; never blocks)."""
+
+    def content(path: Path) -> bytes | None:
+        try:
+            return read_regular(path)
+        except OSError:
+            return None
+
+    return bytes_digest((path.name, content(path)) for path in files)

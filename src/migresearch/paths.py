@@ -58,3 +58,27 @@ def display_path(path: Path, base: Path) -> str:
         return rel.as_posix()
     except ValueError:
         return str(path)
+
+
+def inside(root: str | os.PathLike[str], relpath: str | os.PathLike[str]) -> Path:
+    """``root / relpath`` resolved (symlinks followed), refused unless it stays inside ``root``.
+
+    Every path the build writes is made with this, so no value from the data or a parameter
+    (an id of ``../`` segments, an absolute path, a symlinked folder) can choose a place outside
+    its root.  Raises :class:`~migresearch.errors.UnsafePathError`.
+
+    >>> inside("/tmp/out", "en/a.html").as_posix().endswith("/out/en/a.html")
+    True
+    >>> inside("/tmp/out", "../../etc/passwd")
+    Traceback (most recent call last):
+    ...
+    migresearch.errors.UnsafePathError: path '../../etc/passwd' leaves its folder /tmp/out
+    """
+    from migresearch.errors import UnsafePathError
+
+    base = Path(root).resolve()
+    rel = Path(relpath)
+    target = (base / rel).resolve()
+    if rel.is_absolute() or (target != base and base not in target.parents):
+        raise UnsafePathError(f"path {str(relpath)!r} leaves its folder {base}")
+    return target

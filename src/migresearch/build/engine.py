@@ -12,7 +12,9 @@ the notebook), converts the result to HTML and exits, so whatever a report
 changes dies with its process: every report starts from the same clean
 state and numbers its own cells from 1.
 
-The child never writes outside the staging folder it is given.  A cell that
+The child never writes outside the staging folder it is given (every path it makes is checked
+with :func:`migresearch.paths.inside`), closes the build's lock file (so it can never keep the
+lock), and dies with its parent (``PR_SET_PDEATHSIG``, or a watchdog thread where that is missing).  A cell that
 raises, a cell that exceeds its time limit (``SIGALRM`` in the child, plus a
 hard deadline enforced by the parent with ``SIGKILL``) and a process that
 dies are all failures; success is only ever a result file the child wrote
@@ -21,6 +23,7 @@ after rendering its HTML.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -32,6 +35,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from migresearch import paths
 from migresearch.errors import CellTimeout, MissingParametersCell, ParameterTypeError
 from migresearch.reports import Job
 
@@ -110,18 +114,59 @@ def _make_shell() -> Any:
     return ReportShell.instance(config=config)
 
 
+#: Most characters a cell's stdout and stderr keep together; the rest is dropped with a notice saying how much.
+#: A report prints tables and labels, not logs: 50 MB of small writes used to take 300 s and end as a timeout.
+MAX_STREAM_CHARS = 1_000_000
+
+
 class _Stream:
+    """``sys.stdout``/``sys.stderr`` during a cell: writes go to a list (joined once at the end of the
+    cell, so many small writes stay linear) and stop being kept past :data:`MAX_STREAM_CHARS`."""
+
+    kept = 0  # characters kept in the current cell, both streams together
+    dropped = 0
+    buffers: dict[int, list[str]] = {}  # one cell at a time per process
+
     def __init__(self, name: str) -> None:
         self.name = name
+
+    @classmethod
+    def start_cell(cls) -> None:
+        cls.kept, cls.dropped, cls.buffers = 0, 0, {}
 
     def write(self, text: str) -> int:
         from nbformat.v4 import new_output
 
-        if _CURRENT and _CURRENT[-1].get("output_type") == "stream" and _CURRENT[-1]["name"] == self.name:
-            _CURRENT[-1]["text"] += text
-        else:
-            _CURRENT.append(new_output("stream", name=self.name, text=text))
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        room = MAX_STREAM_CHARS - _Stream.kept
+        if room <= 0:
+            _Stream.dropped += len(text)
+            return len(text)
+        if len(text) > room:
+            _Stream.dropped += len(text) - room
+            text = text[:room]
+        _Stream.kept += len(text)
+        last = _CURRENT[-1] if _CURRENT else None
+        if last is None or last.get("output_type") != "stream" or last["name"] != self.name or id(last) not in _Stream.buffers:
+            last = new_output("stream", name=self.name, text="")
+            _CURRENT.append(last)
+            _Stream.buffers[id(last)] = []
+        _Stream.buffers[id(last)].append(text)
         return len(text)
+
+    @classmethod
+    def finish_cell(cls, outputs: list[Any]) -> None:
+        """Join each stream output's writes; say what was dropped at the end of the last one."""
+        streams = [o for o in outputs if o.get("output_type") == "stream" and id(o) in cls.buffers]
+        for out in streams:
+            out["text"] = "".join(cls.buffers[id(out)])
+        if cls.dropped and streams:
+            streams[-1]["text"] += (
+                f"\n[output cut: this cell wrote {cls.kept + cls.dropped:,} characters; only the first "
+                f"{MAX_STREAM_CHARS:,} are kept. A report cell should show tables, not logs.]\n"
+            )
+        cls.buffers = {}
 
     def flush(self) -> None:
         pass
@@ -139,6 +184,7 @@ def run_cell(shell: Any, cell: Any, timeout: float | None) -> bool:
     _CURRENT.clear()
     count = shell.execution_count
     old = sys.stdout, sys.stderr
+    _Stream.start_cell()
     sys.stdout, sys.stderr = _Stream("stdout"), _Stream("stderr")
     if timeout:
         signal.signal(signal.SIGALRM, _alarm)
@@ -149,6 +195,7 @@ def run_cell(shell: Any, cell: Any, timeout: float | None) -> bool:
         if timeout:
             signal.setitimer(signal.ITIMER_REAL, 0)
         sys.stdout, sys.stderr = old
+        _Stream.finish_cell(_CURRENT)
     cell.execution_count = count
     cell.outputs = list(_CURRENT)
     _CURRENT.clear()
@@ -331,8 +378,77 @@ def warm_up(data_dir: Path | None = None) -> None:
             pass  # each report will fail at its own load cell, naming the data error
 
 
-def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext) -> None:
-    """Run in the forked process: execute, render, write the result file. Never returns normally on success paths."""
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (forked) process end when ``parent`` does, so a killed build leaves no report running.
+
+    Linux: ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` through ctypes; elsewhere, a daemon thread that
+    watches ``getppid()``.  Either way, a parent that died before this call is noticed at once.
+    """
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if not armed:
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(70)
+
+        threading.Thread(target=watch, daemon=True, name="die-with-parent").start()
+    if os.getppid() != parent:
+        os._exit(70)
+
+
+def _job_paths(job: Job, staging: Path) -> tuple[Path, Path, Path]:
+    """Where a job's notebook, HTML and result file go in the staging folder (each checked to stay inside it)."""
+    return (
+        paths.inside(staging, f"notebooks/{job.lang}/{job.slug}.ipynb"),
+        paths.inside(staging, f"html/{job.relpath}"),
+        paths.inside(staging, f"results/{job.lang}-{job.slug}.json"),
+    )
+
+
+#: Exit codes of a report process that could not even write its result file (reported by :func:`_collect`).
+EXIT_WRITE, EXIT_CRASH = 74, 70
+
+
+def _child(
+    job: Job,
+    notebook: Path,
+    staging: Path,
+    timeout: float,
+    context: PageContext,
+    parent: int | None = None,
+    close_fds: Sequence[int] = (),
+) -> None:
+    """Run in the forked process; whatever escapes becomes an exit code, never a traceback on the build's stderr."""
+    try:
+        _report(job, notebook, staging, timeout, context, parent, close_fds)
+    except OSError:
+        os._exit(EXIT_WRITE)
+    except BaseException:
+        os._exit(EXIT_CRASH)
+
+
+def _report(
+    job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext, parent: int | None, close_fds: Sequence[int]
+) -> None:
+    """Execute, render, write the result file."""
+    if parent is not None:
+        die_with_parent(parent)
+    for fd in close_fds:  # the build's lock: held by the build, never by a report
+        with contextlib.suppress(OSError):
+            os.close(fd)
     import logging
 
     import nbformat
@@ -345,13 +461,14 @@ def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: Pag
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     started = time.perf_counter()
-    nb_path = staging / "notebooks" / job.lang / f"{job.slug}.ipynb"
-    html_path = staging / "html" / job.relpath
-    result_path = staging / "results" / f"{job.lang}-{job.slug}.json"
+    nb_path, html_path, result_path = _job_paths(job, staging)
     nb_path.parent.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {"status": "failed", "message": ""}
     try:
-        nb = nbformat.read(notebook, as_version=4)
+        raw = notebook.read_bytes()
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raise ValueError(f"{notebook.name}: UTF-8 byte order mark (BOM) at start of file; save it as UTF-8 without BOM")
+        nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
         inject_parameters(nb, job.params)
         executed = papermill.execute_notebook(
             nb,
@@ -392,8 +509,12 @@ def run(
     context: PageContext,
     on_done: Callable[[Result], None] | None = None,
     hard_deadline: Callable[[Job], float] | None = None,
+    close_fds: Sequence[int] = (),
 ) -> list[Result]:
-    """Run ``jobs`` in up to ``n_jobs`` forked children of this (warm) process; collect every outcome."""
+    """Run ``jobs`` in up to ``n_jobs`` forked children of this (warm) process; collect every outcome.
+
+    Each child closes ``close_fds`` (the build's lock) and dies with this process.
+    """
     import multiprocessing
     from multiprocessing.connection import wait
 
@@ -404,7 +525,11 @@ def run(
     while pending or running:
         while pending and len(running) < max(1, n_jobs):
             job = pending.pop(0)
-            proc = ctx.Process(target=_child, args=(job, notebooks / job.spec.notebook, staging, timeout, context), daemon=True)
+            proc = ctx.Process(
+                target=_child,
+                args=(job, notebooks / job.spec.notebook, staging, timeout, context, os.getpid(), tuple(close_fds)),
+                daemon=True,
+            )
             start = time.monotonic()
             proc.start()
             # SIGALRM stops a cell stuck in Python; this kill stops one stuck in C (50 cells' worth of time)
@@ -427,20 +552,26 @@ def run(
 
 
 def _collect(job: Job, exitcode: int | None, staging: Path, seconds: float, killed: bool) -> Result:
-    result_path = staging / "results" / f"{job.lang}-{job.slug}.json"
-    nb_path = staging / "notebooks" / job.lang / f"{job.slug}.ipynb"
+    nb_path, html, result_path = _job_paths(job, staging)
     try:
         data = json.loads(result_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = None
     if killed:
         return Result(job, "timeout", seconds, notebook=nb_path, message="killed after its hard deadline (a cell did not return)")
+    if exitcode == EXIT_WRITE:
+        return Result(
+            job,
+            "failed",
+            seconds,
+            notebook=nb_path,
+            message="the report process could not write to the staging folder (disk full or read-only?)",
+        )
     if data is None or exitcode != 0:
         how = f"signal {-exitcode}" if exitcode and exitcode < 0 else f"exit code {exitcode}"
         return Result(job, "died", seconds, notebook=nb_path, message=f"the report process died ({how}) before finishing")
     if data["status"] != "ok":
         return Result(job, data["status"], seconds, notebook=nb_path, message=data.get("message", ""))
-    html = Path(data["html"])
     if not html.is_file():
         return Result(job, "failed", seconds, notebook=nb_path, message="no HTML was produced")
     return Result(job, "ok", seconds, html=html, notebook=nb_path)

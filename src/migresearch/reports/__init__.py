@@ -5,7 +5,8 @@ One module per report sits beside this one (``framework_profile.py``,
 ``__init__`` is standard library only, because ``migresearch build`` reads it
 on its no-op path and must not import a report module (or pandas) to plan.
 Allowed values that come from the data (framework ids) are read from the
-CSV with :mod:`csv`, so the list follows the data without importing pandas.
+CSV by the strict reader, each checked against its column's rule, so the list
+follows the data without importing pandas and no value can choose a path.
 The country profiles expand over the CELAC members on the data date, which
 only the membership model of :mod:`migresearch.query` can say: that answer
 is computed once per content of the data and kept in a small cache file
@@ -15,7 +16,6 @@ has not changed.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import fnmatch
 import itertools
@@ -35,11 +35,65 @@ Primitive = str | int | float | bool
 
 
 def _ids(file: str, column: str) -> Callable[[Path], tuple[str, ...]]:
+    """The allowed values of a parameter that come from the data: one column of one CSV.
+
+    Each value is checked against its column's declared rule *before* it is offered as a
+    parameter value (it becomes part of file names): the file is read by the strict reader
+    (standard library only), and a problem in that column, or in the file's structure, raises
+    :class:`~migresearch.errors.DataValidationError` with the exact ``data/<file>.csv:<line>:<column>``.
+    """
+
     def read(data_dir: Path) -> tuple[str, ...]:
-        with (data_dir / file).open(encoding="utf-8", newline="") as fh:
-            return tuple(sorted(row[column] for row in csv.DictReader(fh)))
+        return _column_values(Path(data_dir) / file, column)
 
     return read
+
+
+_VALUES: dict[tuple[str, str], tuple[object, tuple[str, ...]]] = {}
+#: Data folders whose every file already passed :func:`migresearch.validation.validate` (the build's
+#: snapshot, validated or validated before with the same bytes and code): their values are read with
+#: :mod:`csv` alone, which keeps the no-op build fast.
+_VALIDATED: set[Path] = set()
+
+
+def mark_validated(folder: Path) -> None:
+    """Say that ``folder`` passed validation as it is now (the build calls this for its private snapshot)."""
+    _VALIDATED.add(Path(folder).resolve())
+
+
+def _column_values(path: Path, column: str) -> tuple[str, ...]:
+    import os
+
+    from migresearch.datasets import compiled
+    from migresearch.errors import DataValidationError
+    from migresearch.validation.csvfile import read_csv
+
+    try:
+        st = os.stat(path)
+        signature: object = (st.st_mtime_ns, st.st_size, st.st_ino)
+    except OSError:
+        signature = None
+    key = (str(path), column)
+    hit = _VALUES.get(key)
+    if hit is not None and signature is not None and hit[0] == signature:
+        return hit[1]
+    if path.parent.resolve() in _VALIDATED:
+        import csv
+
+        with path.open(encoding="utf-8", newline="") as fh:
+            values = tuple(sorted(r[column] for r in csv.DictReader(fh) if r.get(column)))
+        _VALUES[key] = (signature, values)
+        return values
+    name = next((n for n in compiled.names() if compiled.file(n) == path.name), None)
+    if name is None:
+        raise ParameterError(f"{path.name} is not a registered data file")
+    parsed = read_csv(path, paths.display_path(path, path.parent), compiled.table(name), path.parent)
+    blocking = [p for p in parsed.problems if p.column in ("", column) or p.column.startswith("#") or p.line <= 1]
+    if blocking or column not in parsed.header:
+        raise DataValidationError(blocking or parsed.problems)
+    values = tuple(sorted(r[column] for r in parsed.records if r.get(column)))
+    _VALUES[key] = (signature, values)
+    return values
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,10 +8,14 @@ the cell and a user reads every problem of a pass at once.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from migresearch.validation.cells import FORBIDDEN
+
+#: Shown escaped, like FORBIDDEN: what the reader refuses by Unicode category (a U+2028 would split a line).
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
 
 if TYPE_CHECKING:
     from migresearch.validation.csvfile import Parsed
@@ -48,8 +52,8 @@ def show(value: str, limit: int = 80) -> str:
             out.append("\\r")
         elif ch == "\t":
             out.append("\\t")
-        elif FORBIDDEN.match(ch):
-            out.append(f"\\u{ord(ch):04x}")
+        elif FORBIDDEN.match(ch) or (ord(ch) > 127 and unicodedata.category(ch) in _INVISIBLE):
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
         else:
             out.append(ch)
     text = "".join(out)

@@ -1,4 +1,5 @@
-"""Rules across rows and files: foreign keys, temporal order, numbering, membership histories.
+"""Rules across rows and files: foreign keys, temporal order, numbering, membership histories,
+parent links without cycles and exclusive roles held by one party at a time.
 
 Every rule reports a :class:`~migresearch.validation.report.Problem` at the
 physical line of the offending row; a rule that involves two rows names the
@@ -15,8 +16,8 @@ from typing import NamedTuple
 
 from migresearch.datasets import compiled as _tables
 from migresearch.datasets import events
-from migresearch.validation.cells import cell_rule, floor_ceil
-from migresearch.validation.csvfile import Parsed
+from migresearch.validation.cells import floor_ceil
+from migresearch.validation.csvfile import Parsed, strict_rule
 from migresearch.validation.report import Problem
 
 Rule = Callable[[dict[str, Parsed]], Iterator[Problem]]
@@ -55,8 +56,8 @@ def span(row: dict[str, str], date_col: str) -> tuple[dt.date, dt.date] | None:
 
 def _keys(parsed: dict[str, Parsed], table: str, column: str) -> set[str] | None:
     p = parsed.get(table)
-    if p is None or column not in p.header:
-        return None
+    if p is None or column not in p.header or p.incomplete:
+        return None  # a file that could not be read whole has no reliable key set: its own problems are reported
     return {r[column] for r in p.records if r.get(column)}
 
 
@@ -339,7 +340,7 @@ def _claims(parsed: dict[str, Parsed]) -> Iterator[Problem]:
             )
         col = target.by_name.get(row.get("field", ""))
         if col is not None and row.get("value"):
-            broken = cell_rule(col)(row["value"])
+            broken = strict_rule(col)(row["value"])
             if broken:
                 yield Problem(p.display, line, "value", row["value"], f"not a valid {name}.{col.name}: {broken}", rec)
 
@@ -366,3 +367,103 @@ def _evidence(parsed: dict[str, Parsed]) -> Iterator[Problem]:
                     'a fact row needs an evidence quote, or a note starting "No evidence quote:" that says why',
                     rec,
                 )
+
+
+# --- parent links and exclusive roles (issue 14) ---------------------------------------------------
+
+
+@rule
+def _parent_cycles(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    """A column that points at its own table's key (``frameworks.parent_id``) must form a tree: no row its own ancestor."""
+    for name, p in parsed.items():
+        table = _tables.table(name)
+        if len(table.primary_key) != 1:
+            continue
+        pk = table.primary_key[0]
+        for col in table.columns:
+            if col.name == pk or (name, pk) not in col.fks or col.name not in p.header:
+                continue
+            parent: dict[str, str] = {}
+            where: dict[str, tuple[int, int]] = {}
+            for line, rec, row in _rows(parsed, name):
+                key = row.get(pk, "")
+                if key and key not in where:
+                    where[key] = (line, rec)
+                    if row.get(col.name):
+                        parent[key] = row[col.name]
+            reported: set[frozenset[str]] = set()
+            for start in sorted(parent):
+                chain: list[str] = []
+                seen: dict[str, int] = {}
+                node = start
+                while node in parent and node not in seen:
+                    seen[node] = len(chain)
+                    chain.append(node)
+                    node = parent[node]
+                if node not in seen:
+                    continue
+                cycle = chain[seen[node] :]
+                if frozenset(cycle) in reported:
+                    continue
+                reported.add(frozenset(cycle))
+                for i, member in enumerate(cycle):
+                    loop = " → ".join([*cycle[i:], *cycle[:i], member])
+                    line, rec = where[member]
+                    yield Problem(p.display, line, col.name, parent[member], f"circular `{col.name}` links: {loop}", rec)
+
+
+class _Term(NamedTuple):
+    party: str
+    start: tuple[dt.date, dt.date]
+    line: int
+    record: int
+    date: str
+    end: tuple[dt.date, dt.date] | None = None
+    end_line: int | None = None
+    end_date: str = ""
+
+
+@rule
+def _exclusive_roles(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    """Roles one party holds at a time (:data:`~migresearch.datasets.events.EXCLUSIVE_ROLES`): two terms of a
+    framework's role must not overlap.  A new holder's term start ends the previous term when no end is
+    recorded (sources often date a handover only by who took over), so an overlap is a term that surely
+    starts inside another's recorded term, or two holders starting on the same day."""
+    p = parsed.get("memberships")
+    if p is None:
+        return
+    dated = []
+    for line, rec, row in _rows(parsed, "memberships"):
+        when = span(row, "date")
+        if when is not None and row.get("role") in events.EXCLUSIVE_ROLES and row.get("event") in ("term_start", "term_end"):
+            dated.append((when, line, rec, row))
+    dated.sort(key=lambda t: (t[0][0], t[1]))
+    terms: dict[tuple[str, str], list[_Term]] = defaultdict(list)
+    open_terms: dict[tuple[str, str, str], int] = {}
+    for when, line, rec, row in dated:
+        fw, role, party = row.get("framework_id", ""), row["role"], party_of(row)
+        key = (fw, role, party)
+        if row["event"] == "term_start":
+            open_terms[key] = len(terms[(fw, role)])
+            terms[(fw, role)].append(_Term(party, when, line, rec, row["date"]))
+        elif key in open_terms:
+            i = open_terms.pop(key)
+            terms[(fw, role)][i] = terms[(fw, role)][i]._replace(end=when, end_line=line, end_date=row["date"])
+    for (fw, role), held in terms.items():
+        for i, a in enumerate(held):
+            for b in held[i + 1 :]:
+                if b.party == a.party:
+                    continue
+                same_day = a.start == b.start and a.start[0] == a.start[1]
+                inside = a.end is not None and a.start[1] < b.start[0] and b.start[1] < a.end[0]
+                if same_day or inside:
+                    until = f" to {a.end_date} (line {a.end_line})" if a.end is not None else ""
+                    yield Problem(
+                        p.display,
+                        b.line,
+                        "date",
+                        b.date,
+                        f"{b.party} starts a {role} term of {fw} while {a.party} holds it (term from {a.date} at line "
+                        f"{a.line}{until}): one holder at a time",
+                        b.record,
+                    )
