@@ -180,8 +180,11 @@ def record(table: str, record_id: Any, lang: str) -> str:
     if table == "un_votes":
         return i18n.t("text.un_vote", lang, country=country(row["country_iso3"], lang), resolution=row["resolution"],
                       vote=i18n.code("vote", row["vote"], lang) if "vote.yes" in i18n.LABELS else row["vote"])
-    if table == "consular_coverage":
-        return record("consular_mechanisms", row["mechanism_id"], lang)
+    if table == "consular_coverage":  # a status period of a mechanism: "<mechanism>: in force"
+        mechanisms = load("consular_mechanisms").set_index("mechanism_id")
+        mech = mechanisms.loc[row["mechanism_id"]]
+        name = mech[f"name_{lang}"] if not missing(mech[f"name_{lang}"]) else mech["name_en"]
+        return f"{name}: {i18n.code('coverage_status', row['status'], lang)}"
     if table == "gcm_objectives":
         return i18n.t("text.gcm_objective", lang, n=rid)
     if table == "gcm_principles":
