@@ -152,6 +152,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "derived.hlm_count": ("number of high-level meetings", "número de reuniones de alto nivel"),
     "derived.duration_months": ("duration in months", "duración en meses"),
     # text from the data that has no version in the page's language
+    "date.not_recorded": ("date not recorded", "fecha no registrada"),
+    "text.un_vote": ("the vote of {country} on {resolution} ({vote})", "el voto de {country} sobre {resolution} ({vote})"),
+    "column.theme_es": ("theme (Spanish)", "tema (en español)"),
+    "column.cutoff_kind": ("kind of cut-off", "tipo de fecha límite"),
+    "column.event": ("event", "evento"),
+    "column.parties": ("parties", "partes"),
+    "vote.yes": ("yes", "a favor"),
+    "vote.no": ("no", "en contra"),
+    "vote.abstain": ("abstained", "abstención"),
+    "vote.absent": ("did not vote", "no votó"),
     "gap.only_en": ("English only", "solo en inglés en los datos"),
     "gap.only_es": ("Spanish only", "solo en español"),
     # inferred values
@@ -223,11 +233,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "column.status": ("status", "situación"),
     "column.target_nationalities": ("nationalities covered", "nacionalidades destinatarias"),
     "column.title_en": ("English title", "título en inglés"),
-    "column.fee": ("Fee", "Tasa"),
-    "column.issued_date": ("Date issued", "Fecha de expedición"),
-    "column.note": ("Note", "Nota"),
-    "column.theme_en": ("Theme", "Tema"),
-    "column.vote": ("Vote", "Voto"),
+    "column.fee": ("fee", "tasa"),
+    "column.issued_date": ("date issued", "fecha de expedición"),
+    "column.note": ("note", "nota"),
+    "column.theme_en": ("theme (English)", "tema (en inglés)"),
+    "column.vote": ("vote", "voto"),
     "column.title_es": ("Spanish title", "título en español"),
     "column.until_date": ("end of the period", "fin del período"),
     "column.value": ("value", "valor"),
@@ -313,6 +323,7 @@ CODE_LISTS: dict[str, tuple[str, str]] = {
     "modality": ("meetings", "modality"),
     "instrument_type": ("instruments", "type"),
     "precision": ("meetings", "start_precision"),
+    "vote": ("un_votes", "vote"),
 }
 
 
