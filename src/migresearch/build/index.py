@@ -41,6 +41,14 @@ def framework_names(data_dir: Path) -> dict[str, tuple[str, str]]:
         return {}
 
 
+def country_names(data_dir: Path) -> dict[str, tuple[str, str]]:
+    """English and Spanish names of the countries (the Spanish override where the data gives one), read with :mod:`csv`."""
+    try:
+        return {r["iso3"]: (r["name_en"], r.get("name_es_override") or r["name_es"]) for r in _rows(data_dir / "countries.csv")}
+    except (OSError, KeyError):
+        return {}
+
+
 def coverage(data_dir: Path) -> dict[str, tuple[int, int, int]]:
     """Per framework: how many membership events, meetings and instruments the data records."""
     counts = [
@@ -98,6 +106,7 @@ def write_index(
     data = paths.data_dir(data_dir)
     names = names if names is not None else framework_names(data)
     counts = coverage(data)
+    countries = country_names(data)
     as_of = data_date(data)
     specs: dict[str, ReportSpec] = {f"notebooks/{spec.notebook}": spec for spec in REPORTS}
     specs |= {spec.notebook: spec for spec in REPORTS}
@@ -117,11 +126,20 @@ def write_index(
                 pair = names.get(str(framework))
                 title = (pair[1] if lang == "es" else pair[0]) if pair else title
                 note = _coverage_note(counts.get(str(framework)), lang)
+            country = params.get("country")
+            if country is not None and str(country) in countries:
+                pair = countries[str(country)]
+                title = pair[1] if lang == "es" else pair[0]
             ok = (out / entry["path"]).is_file() and (entry["status"] == "ok" or "published" in entry)
             summary = i18n.t(spec.summary_key, lang) if spec and spec.summary_key else ""
             status = "" if entry["status"] == "ok" or (ok and "published" in entry) else i18n.t("index.failed_build", lang)
             item = IndexItem(
-                title, entry["path"] if ok else None, summary if group != "frameworks" else "", note, status, entry["status"]
+                title,
+                entry["path"] if ok else None,
+                summary if group not in ("frameworks", "countries") else "",
+                note,
+                status,
+                entry["status"],
             )
             order = spec.order if spec else 99
             groups.setdefault(group, []).append(((order, _sort_key(title)), item))
@@ -161,4 +179,4 @@ def write_index(
             # own publishing step reports the folder's problem for the reports themselves
 
 
-__all__ = ["GROUPS", "coverage", "data_date", "framework_names", "write_index"]
+__all__ = ["GROUPS", "country_names", "coverage", "data_date", "framework_names", "write_index"]

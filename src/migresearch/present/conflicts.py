@@ -49,6 +49,8 @@ def _is_prose(table: str, field: str, raw: Any) -> bool:
 
 def claim_value(table: str, field: str, raw: Any, lang: str, precision: str | None = None) -> str:
     """A claimed or recorded value as markup: formatted by type, and marked when it is English prose on a Spanish page."""
+    if f"claim_value.{raw}" in i18n.LABELS:  # a coded claim (``signed_pending_ratification``) read as words
+        return esc(i18n.t(f"claim_value.{raw}", lang))
     text = names.value(table, field, raw, lang, precision)
     if names._SNAKE.fullmatch(str(raw)):  # a derived status written as an identifier
         text = str(raw).replace("_", " ")
@@ -62,7 +64,11 @@ def _quote(row: pd.Series, lang: str, sources: pd.DataFrame) -> str:
         src_lang = sources.at[row["source_id"], "language"] if row["source_id"] in sources.index else None
         q_lang = str(src_lang) if not names.missing(src_lang) else "en"
         attr = f' lang="{esc(q_lang)}"' if q_lang != lang else ""
-        parts.append(f"<q{attr}>{esc(row['quote'])}</q>")
+        quote = str(row["quote"])
+        if quote.startswith("[paraphrase]"):  # our words, not the source's: dates as the page writes them
+            return "<br>".join([foreign(quote, "en", lang)] + ([f'<span class="claim-note">{foreign(row["note"], "en", lang)}</span>']
+                                                             if not names.missing(row.get("note")) else []))
+        parts.append(f"<q{attr}>{esc(quote)}</q>")
     if not names.missing(row.get("note")):
         parts.append(f'<span class="claim-note">{foreign(names.humanise(row["note"], "en"), "en", lang)}</span>')
     return "<br>".join(parts)

@@ -81,6 +81,7 @@ def foreign(text: Any, text_lang: str, page_lang: str) -> str:
     Spanish page followed by a note in Spanish saying the data has no Spanish version."""
     if names.missing(text):
         return ""
+    text = _iso_dates_as_words(str(text), text_lang)
     if text_lang == page_lang:
         return esc(text)
     note = i18n.t(f"gap.only_{text_lang}", page_lang) if f"gap.only_{text_lang}" in i18n.LABELS else ""
@@ -165,6 +166,11 @@ def inferred_mark(row: Any, column: str, lang: str, label: str | None = None) ->
         n = notes.index(note) + 1
         return f'<sup class="inferred" title="{esc(i18n.t("inferred_mark", lang))}">*{n}</sup>'
     return f' <span class="inferred">({note})</span>'
+
+
+def _iso_dates_as_words(text: str, lang: str) -> str:
+    """ISO dates inside free text (a reason, a note) written as ``lang`` writes dates."""
+    return re.sub(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])", lambda m: i18n.date(m.group(1), "day", lang), text)
 
 
 def _column_label(column: str, lang: str) -> str:

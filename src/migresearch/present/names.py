@@ -180,11 +180,17 @@ def record(table: str, record_id: Any, lang: str) -> str:
     if table == "un_votes":
         return i18n.t("text.un_vote", lang, country=country(row["country_iso3"], lang), resolution=row["resolution"],
                       vote=i18n.code("vote", row["vote"], lang) if "vote.yes" in i18n.LABELS else row["vote"])
+    if table == "consular_coverage":  # a status period of a mechanism: "<mechanism>: in force"
+        mechanisms = load("consular_mechanisms").set_index("mechanism_id")
+        mech = mechanisms.loc[row["mechanism_id"]]
+        name = mech[f"name_{lang}"] if not missing(mech[f"name_{lang}"]) else mech["name_en"]
+        return f"{name}: {i18n.code('coverage_status', row['status'], lang)}"
     if table == "gcm_objectives":
         return i18n.t("text.gcm_objective", lang, n=rid)
     if table == "gcm_principles":
         return i18n.t("text.gcm_principle", lang, n=rid)
-    for column in (f"name_{lang}", f"title_{lang}", "name_en", "title_en", "name_original", "short_name"):
+    original = ("name_original",) if lang != "en" else ()  # a programme's own name before our English one
+    for column in (f"name_{lang}", f"title_{lang}", *original, "name_en", "title_en", "name_original", "short_name", "title"):
         if column in row and not missing(row[column]):
             return str(row[column])
     raise KeyError(f"{table}: no name column for record {rid!r}")

@@ -179,8 +179,11 @@ def members(data: Profile, lang: str) -> Html:
     dated = date_cell("date", lang)
     event_cols = [("field.date", lambda row: dated(row) or f'<span class="gap">{esc(i18n.t("date.not_recorded", lang))}</span>'), ("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
                   ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
+    from migresearch.reports.country_profile import country_links  # back to the members' country profiles
+
+    links = country_links(data.members_now["party"], lang, data.on)
     return section(head, count, undated, drawn,
-                   section(i18n.t("section.members_now", lang), table(data.members_now, now_cols, lang), level=3),
+                   section(i18n.t("section.members_now", lang), table(data.members_now, now_cols, lang), links, level=3),
                    section(i18n.t("section.events", lang), table(data.events, event_cols, lang), level=3))
 
 
