@@ -59,8 +59,18 @@ def naive(jobs: list, out: Path, sample: int) -> tuple[float, int]:
         params = []
         for k, v in job.params.items():
             params += ["-p", k, str(v)]
-        total += timed([str(BIN / "papermill"), str(ROOT / "notebooks" / job.spec.notebook), str(nb), "-k", "migresearch",
-                        "--no-progress-bar", *params], cwd=ROOT / "notebooks")
+        total += timed(
+            [
+                str(BIN / "papermill"),
+                str(ROOT / "notebooks" / job.spec.notebook),
+                str(nb),
+                "-k",
+                "migresearch",
+                "--no-progress-bar",
+                *params,
+            ],
+            cwd=ROOT / "notebooks",
+        )
         total += timed([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(nb)])
     return total * len(jobs) / len(chosen), len(chosen)
 
@@ -95,12 +105,24 @@ def main() -> None:
         (tmpdir / "naive").mkdir()
         a, n_timed = naive(jobs, tmpdir / "naive", args.naive_sample)
     b, c = statistics.median(builds), statistics.median(plains)
-    print(f"(a) naive papermill + nbconvert CLI loop: {a:8.1f} s" + (f"  (timed {n_timed} of {len(jobs)} reports, scaled)" if n_timed < len(jobs) else ""))
+    print(
+        f"(a) naive papermill + nbconvert CLI loop: {a:8.1f} s"
+        + (f"  (timed {n_timed} of {len(jobs)} reports, scaled)" if n_timed < len(jobs) else "")
+    )
     print(f"(b) migresearch build --force:           {b:8.1f} s  (median of {args.trials}; min {min(builds):.1f})")
     print(f"(c) plain Python, one process per core:  {c:8.1f} s  (median of {args.trials}; min {min(plains):.1f})")
     print(f"no-op build (whole process):             {min(noops):8.3f} s  (min of 5; median {statistics.median(noops):.3f})")
-    print(json.dumps({"speedup_vs_naive": round(a / b, 2), "ratio_to_plain": round(b / c, 2), "noop_seconds": round(min(noops), 3),
-                      "reports": len(jobs), "naive_timed": n_timed}))
+    print(
+        json.dumps(
+            {
+                "speedup_vs_naive": round(a / b, 2),
+                "ratio_to_plain": round(b / c, 2),
+                "noop_seconds": round(min(noops), 3),
+                "reports": len(jobs),
+                "naive_timed": n_timed,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -67,6 +67,7 @@ def fmt_s(x: float) -> str:
 
 # --- data -----------------------------------------------------------------------------------------
 
+
 def reference_dtypes() -> pd.Series:
     """The dtypes ``load("figures")`` returns, read off the declaration (no data file needed)."""
     from migresearch.validation import table_of
@@ -133,6 +134,7 @@ def make_queries(frame: pd.DataFrame, n: int, seed: int) -> list[tuple[str, str,
 
 # --- the two sides --------------------------------------------------------------------------------
 
+
 def pandas_batch(store, queries) -> tuple[float, list[str | None]]:
     frame = store.frame
     answers: list[str | None] = []
@@ -187,6 +189,7 @@ def duckdb_batch(con, queries) -> tuple[float, list[str | None]]:
 
 # --- main -----------------------------------------------------------------------------------------
 
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--series", type=int, default=200)
@@ -210,12 +213,16 @@ def main() -> None:
     from migresearch.query import FigureStore
 
     n_rows = args.series * args.places * args.vintages
-    print(f"bench/figures.py: python {sys.version.split()[0]}, pandas {pd.__version__}, numpy {np.__version__}, "
-          f"duckdb {duckdb.__version__}, {os.cpu_count()} CPU(s), {args.trials} trials")
+    print(
+        f"bench/figures.py: python {sys.version.split()[0]}, pandas {pd.__version__}, numpy {np.__version__}, "
+        f"duckdb {duckdb.__version__}, {os.cpu_count()} CPU(s), {args.trials} trials"
+    )
     t0 = time.perf_counter()
     frame = make_figures(args.series, args.places, args.vintages, args.seed)
-    print(f"generated {len(frame):,} figure rows ({args.series} series x {args.places} places x {args.vintages} vintages) "
-          f"in {fmt_s(time.perf_counter() - t0)}; {frame.memory_usage(deep=True).sum() / 1e6:.0f} MB in memory")
+    print(
+        f"generated {len(frame):,} figure rows ({args.series} series x {args.places} places x {args.vintages} vintages) "
+        f"in {fmt_s(time.perf_counter() - t0)}; {frame.memory_usage(deep=True).sum() / 1e6:.0f} MB in memory"
+    )
     try:  # the real table, when present and valid, must have the same dtypes
         real = _api.load("figures")
         assert (real.dtypes == frame.dtypes).all(), "synthetic dtypes differ from load('figures')"
@@ -262,8 +269,10 @@ def main() -> None:
         assert mine == theirs, f"as_of look-up differs for {(s, p, k, a)}: {mine} vs {theirs}"
         as_of_checked += 1
     n_none = sum(a is None for a in pa_answers)
-    print(f"answers agree on all {len(queries)} queries ({n_none} with no figure known yet), "
-          f"and on {as_of_checked} further queries with as_of")
+    print(
+        f"answers agree on all {len(queries)} queries ({n_none} with no figure known yet), "
+        f"and on {as_of_checked} further queries with as_of"
+    )
 
     # figure(): prime its store cache with the synthetic store (figure() keys its cache on the validated parse
     # of figures.csv, so no CSV of 1M rows is needed)
@@ -289,59 +298,87 @@ def main() -> None:
 
     nq = len(queries)
     med = statistics.median
-    per = {k: (med(v) / nq, min(v) / nq) for k, v in
-           {"pandas": pa_t, "lookup": lk_t, "duckdb": dk_t, "figure": fg_t}.items()}
+    per = {k: (med(v) / nq, min(v) / nq) for k, v in {"pandas": pa_t, "lookup": lk_t, "duckdb": dk_t, "figure": fg_t}.items()}
     ratio_q = per["pandas"][0] / per["duckdb"][0]
-    table(f"(i) {nq} random (series, place, known_on) look-ups over {n_rows:,} rows, store built / table loaded "
-          f"({args.trials} trials, per query)",
-          ["path", "median", "min", "vs DuckDB"],
-          [
-              ["FigureStore.lookup + row (pandas/numpy)", fmt_s(per["pandas"][0]), fmt_s(per["pandas"][1]), f"{ratio_q:.3f}"],
-              ["  FigureStore.lookup only (row position)", fmt_s(per["lookup"][0]), fmt_s(per["lookup"][1]),
-               f"{per['lookup'][0] / per['duckdb'][0]:.3f}"],
-              ["  figure() public API, store cached", fmt_s(per["figure"][0]), fmt_s(per["figure"][1]),
-               f"{per['figure'][0] / per['duckdb'][0]:.3f}"],
-              ["DuckDB, one SQL query per look-up", fmt_s(per["duckdb"][0]), fmt_s(per["duckdb"][1]), "1.000"],
-          ])
+    table(
+        f"(i) {nq} random (series, place, known_on) look-ups over {n_rows:,} rows, store built / table loaded "
+        f"({args.trials} trials, per query)",
+        ["path", "median", "min", "vs DuckDB"],
+        [
+            ["FigureStore.lookup + row (pandas/numpy)", fmt_s(per["pandas"][0]), fmt_s(per["pandas"][1]), f"{ratio_q:.3f}"],
+            [
+                "  FigureStore.lookup only (row position)",
+                fmt_s(per["lookup"][0]),
+                fmt_s(per["lookup"][1]),
+                f"{per['lookup'][0] / per['duckdb'][0]:.3f}",
+            ],
+            [
+                "  figure() public API, store cached",
+                fmt_s(per["figure"][0]),
+                fmt_s(per["figure"][1]),
+                f"{per['figure'][0] / per['duckdb'][0]:.3f}",
+            ],
+            ["DuckDB, one SQL query per look-up", fmt_s(per["duckdb"][0]), fmt_s(per["duckdb"][1]), "1.000"],
+        ],
+    )
     if fg_misses:
-        print(f"  figure(): {fg_misses} of {nq} queries have no answer; they cost {fmt_s(med(fg_miss_t) / fg_misses)} each "
-              f"(hits: {fmt_s((med(fg_t) - med(fg_miss_t)) / (nq - fg_misses))} each)")
+        print(
+            f"  figure(): {fg_misses} of {nq} queries have no answer; they cost {fmt_s(med(fg_miss_t) / fg_misses)} each "
+            f"(hits: {fmt_s((med(fg_t) - med(fg_miss_t)) / (nq - fg_misses))} each)"
+        )
     if csv_bytes_1m > MAX_FILE_BYTES:
-        print(f"  note: such a figures.csv exceeds the validator's limit of {MAX_FILE_BYTES / 2**20:.0f} MiB, so load('figures') "
-              "and figure() could not read it; FigureStore is measured on the in-memory frame")
+        print(
+            f"  note: such a figures.csv exceeds the validator's limit of {MAX_FILE_BYTES / 2**20:.0f} MiB, so load('figures') "
+            "and figure() could not read it; FigureStore is measured on the in-memory frame"
+        )
 
     cold_pa = [b + q for b, q in zip(build, cold_q)]
     cold_dk = [b + q for b, q in zip(load, dcold_q)]
     ratio_cold = med(cold_pa) / med(cold_dk)
-    table(f"(ii)/(iii) one-off costs over {n_rows:,} rows ({args.trials} trials)",
-          ["step", "median", "min", "vs DuckDB"],
-          [
-              ["(ii) build FigureStore (sort + group index)", fmt_s(med(build)), fmt_s(min(build)), f"{med(build) / med(load):.3f}"],
-              ["(ii) DuckDB: connect + CREATE TABLE from DataFrame", fmt_s(med(load)), fmt_s(min(load)), "1.000"],
-              ["(iii) cold: build + 1 look-up", fmt_s(med(cold_pa)), fmt_s(min(cold_pa)), f"{ratio_cold:.3f}"],
-              ["(iii) cold: DuckDB load + 1 query", fmt_s(med(cold_dk)), fmt_s(min(cold_dk)), "1.000"],
-          ])
-    table("summary (pandas/DuckDB, goal <= 1.0)", ["measure", "ratio", "verdict"], [
-        ["per query (store built)", f"{ratio_q:.3f}", "PASS" if ratio_q <= 1.0 else "FAIL"],
-        ["cold (build + 1 query)", f"{ratio_cold:.3f}", "PASS" if ratio_cold <= 1.0 else "FAIL"],
-    ])
-    print(json.dumps({
-        "per_query_ratio_vs_duckdb": round(ratio_q, 4),
-        "cold_ratio_vs_duckdb": round(ratio_cold, 4),
-        "pandas_per_query_ms": round(per["pandas"][0] * 1000, 4),
-        "duckdb_per_query_ms": round(per["duckdb"][0] * 1000, 4),
-        "build_store_s": round(med(build), 4),
-        "duckdb_load_s": round(med(load), 4),
-        "lookup_only_per_query_ms": round(per["lookup"][0] * 1000, 4),
-        "figure_api_per_query_ms": round(per["figure"][0] * 1000, 4),
-        "figure_api_miss_ms": round(med(fg_miss_t) / fg_misses * 1000, 2) if fg_misses else None,
-        "cold_pandas_s": round(med(cold_pa), 4),
-        "cold_duckdb_s": round(med(cold_dk), 4),
-        "rows": n_rows,
-        "queries": nq,
-        "trials": args.trials,
-        "duckdb": duckdb.__version__,
-    }))
+    table(
+        f"(ii)/(iii) one-off costs over {n_rows:,} rows ({args.trials} trials)",
+        ["step", "median", "min", "vs DuckDB"],
+        [
+            [
+                "(ii) build FigureStore (sort + group index)",
+                fmt_s(med(build)),
+                fmt_s(min(build)),
+                f"{med(build) / med(load):.3f}",
+            ],
+            ["(ii) DuckDB: connect + CREATE TABLE from DataFrame", fmt_s(med(load)), fmt_s(min(load)), "1.000"],
+            ["(iii) cold: build + 1 look-up", fmt_s(med(cold_pa)), fmt_s(min(cold_pa)), f"{ratio_cold:.3f}"],
+            ["(iii) cold: DuckDB load + 1 query", fmt_s(med(cold_dk)), fmt_s(min(cold_dk)), "1.000"],
+        ],
+    )
+    table(
+        "summary (pandas/DuckDB, goal <= 1.0)",
+        ["measure", "ratio", "verdict"],
+        [
+            ["per query (store built)", f"{ratio_q:.3f}", "PASS" if ratio_q <= 1.0 else "FAIL"],
+            ["cold (build + 1 query)", f"{ratio_cold:.3f}", "PASS" if ratio_cold <= 1.0 else "FAIL"],
+        ],
+    )
+    print(
+        json.dumps(
+            {
+                "per_query_ratio_vs_duckdb": round(ratio_q, 4),
+                "cold_ratio_vs_duckdb": round(ratio_cold, 4),
+                "pandas_per_query_ms": round(per["pandas"][0] * 1000, 4),
+                "duckdb_per_query_ms": round(per["duckdb"][0] * 1000, 4),
+                "build_store_s": round(med(build), 4),
+                "duckdb_load_s": round(med(load), 4),
+                "lookup_only_per_query_ms": round(per["lookup"][0] * 1000, 4),
+                "figure_api_per_query_ms": round(per["figure"][0] * 1000, 4),
+                "figure_api_miss_ms": round(med(fg_miss_t) / fg_misses * 1000, 2) if fg_misses else None,
+                "cold_pandas_s": round(med(cold_pa), 4),
+                "cold_duckdb_s": round(med(cold_dk), 4),
+                "rows": n_rows,
+                "queries": nq,
+                "trials": args.trials,
+                "duckdb": duckdb.__version__,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ GOAL_100X_S = 10.0
 
 # --- small helpers ------------------------------------------------------------------------------
 
+
 def stats(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), min(values)
 
@@ -78,12 +79,15 @@ def run_wall(args: list[str]) -> float:
 def run_worker(mode: str, data_dir: Path) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--worker", mode, "--data-dir", str(data_dir)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 # --- worker: runs in a fresh process and prints one JSON line -------------------------------------
+
 
 def worker(mode: str, data_dir: str) -> None:
     if mode == "lazy":
@@ -120,6 +124,7 @@ def worker(mode: str, data_dir: str) -> None:
 
 
 # --- the multiplied folder ------------------------------------------------------------------------
+
 
 def _read(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8", newline="") as fh:
@@ -165,7 +170,9 @@ def multiply(src: Path, dst: Path, factor: int) -> dict[str, int]:
         header, *rows = present[name]
         table = table_of(name)
         pos = {c: i for i, c in enumerate(header)}
-        own = [pos[c.name] for c in table.columns if c.name in pos and (c.name in table.primary_key or (c.unique and c.kind == "id"))]
+        own = [
+            pos[c.name] for c in table.columns if c.name in pos and (c.name in table.primary_key or (c.unique and c.kind == "id"))
+        ]
         odd = [c.name for c in table.columns if c.unique and c.kind != "id" and c.name not in table.primary_key]
         if odd:
             print(f"warning: {name}: unique non-identifier columns {odd} are repeated as is", file=sys.stderr)
@@ -206,6 +213,7 @@ def multiply(src: Path, dst: Path, factor: int) -> dict[str, int]:
 
 # --- the benchmark --------------------------------------------------------------------------------
 
+
 def bench_import(trials: int) -> dict:
     variants = {
         "python -c pass": [sys.executable, "-c", "pass"],
@@ -227,10 +235,15 @@ def bench_import(trials: int) -> dict:
     for k, ts in times.items():
         med, lo = stats(ts)
         rows.append([k, fmt_s(med), fmt_s(lo), f"{med / statistics.median(bare):.1f}x", fmt_s(med - statistics.median(bare))])
-    table(f"(a) start-up, fresh subprocess, wall time ({trials} trials each, interleaved)",
-          ["command", "median", "min", "vs pass", "extra"], rows)
-    print(f"import migresearch vs bare python: ratio {statistics.median(ratios):.2f} (median of per-trial ratios), "
-          f"difference {fmt_s(statistics.median(pkg) - statistics.median(bare))}")
+    table(
+        f"(a) start-up, fresh subprocess, wall time ({trials} trials each, interleaved)",
+        ["command", "median", "min", "vs pass", "extra"],
+        rows,
+    )
+    print(
+        f"import migresearch vs bare python: ratio {statistics.median(ratios):.2f} (median of per-trial ratios), "
+        f"difference {fmt_s(statistics.median(pkg) - statistics.median(bare))}"
+    )
     return {
         "import_s": statistics.median(pkg),
         "bare_python_s": statistics.median(bare),
@@ -256,8 +269,11 @@ def bench_validate(data_dir: Path, trials: int, label: str) -> dict:
         ["migresearch.validate() right after `import migresearch` (lazy imports)", *map(fmt_s, stats(lazy))],
         ["  (for reference: `import migresearch.validation` in-process)", *map(fmt_s, stats(imp))],
     ]
-    table(f"({label}) validate {data_dir} -- {info['rows']} rows, {info['problems']} problem(s); fresh process per trial ({trials} trials)",
-          ["step", "median", "min"], rows)
+    table(
+        f"({label}) validate {data_dir} -- {info['rows']} rows, {info['problems']} problem(s); fresh process per trial ({trials} trials)",
+        ["step", "median", "min"],
+        rows,
+    )
     if info["problems"]:
         print("  problems reported:")
         for k, n in info["problem_kinds"].items():
@@ -300,8 +316,11 @@ def bench_load(data_dir: Path, trials: int) -> None:
         f_med, f_min = stats(first[name])
         s_med, s_min = stats(second[name])
         rows.append([name, fmt_s(f_med), fmt_s(f_min), fmt_s(s_med), fmt_s(s_min), status[name]])
-    table(f"(b) migresearch.load(name), in-process, validation cache cleared before each table ({trials} trials)",
-          ["table", "1st median", "1st min", "2nd median", "2nd min", "result"], rows)
+    table(
+        f"(b) migresearch.load(name), in-process, validation cache cleared before each table ({trials} trials)",
+        ["table", "1st median", "1st min", "2nd median", "2nd min", "result"],
+        rows,
+    )
     print("  1st call validates the table and every table it references, then builds the typed frame;")
     print("  2nd call hits the validation cache but still builds the frame and hashes every data file (data_version).")
 
@@ -338,8 +357,10 @@ def main() -> None:
     new_kinds = sorted(set(multiplied["problem_kinds"]) - set(shipped["problem_kinds"]))
     valid_100x = multiplied["problems"] == 0 or not new_kinds
     if multiplied["problems"] and not new_kinds:
-        print(f"note: the {args.factor}x folder reports only problems the shipped data already has "
-              f"({shipped['problems']} shipped, {multiplied['problems']} multiplied).")
+        print(
+            f"note: the {args.factor}x folder reports only problems the shipped data already has "
+            f"({shipped['problems']} shipped, {multiplied['problems']} multiplied)."
+        )
     if new_kinds:
         print(f"WARNING: the {args.factor}x folder has problems the shipped data does not have (generator fault?):")
         for k in new_kinds:
@@ -347,39 +368,61 @@ def main() -> None:
 
     factor_rows = multiplied["rows"] / shipped["rows"] if shipped["rows"] else float("nan")
     rows = [
-        ["import migresearch (fresh process)", fmt_s(imp["import_s"]),
-         f"{imp['ratio']:.2f}x bare python (+{fmt_s(imp['import_s'] - imp['bare_python_s'])})", "-"],
-        ["validate shipped, after import", fmt_s(shipped["first_s"]), f"goal < {GOAL_SHIPPED_S:.0f} s",
-         "PASS" if shipped["first_s"] < GOAL_SHIPPED_S else "FAIL"],
-        ["validate shipped, incl. lazy imports", fmt_s(shipped["lazy_s"]), f"goal < {GOAL_SHIPPED_S:.0f} s (stricter reading)",
-         "PASS" if shipped["lazy_s"] < GOAL_SHIPPED_S else "FAIL"],
-        [f"validate {args.factor}x, after import", fmt_s(multiplied["first_s"]), f"goal < {GOAL_100X_S:.0f} s",
-         "PASS" if multiplied["first_s"] < GOAL_100X_S else "FAIL"],
+        [
+            "import migresearch (fresh process)",
+            fmt_s(imp["import_s"]),
+            f"{imp['ratio']:.2f}x bare python (+{fmt_s(imp['import_s'] - imp['bare_python_s'])})",
+            "-",
+        ],
+        [
+            "validate shipped, after import",
+            fmt_s(shipped["first_s"]),
+            f"goal < {GOAL_SHIPPED_S:.0f} s",
+            "PASS" if shipped["first_s"] < GOAL_SHIPPED_S else "FAIL",
+        ],
+        [
+            "validate shipped, incl. lazy imports",
+            fmt_s(shipped["lazy_s"]),
+            f"goal < {GOAL_SHIPPED_S:.0f} s (stricter reading)",
+            "PASS" if shipped["lazy_s"] < GOAL_SHIPPED_S else "FAIL",
+        ],
+        [
+            f"validate {args.factor}x, after import",
+            fmt_s(multiplied["first_s"]),
+            f"goal < {GOAL_100X_S:.0f} s",
+            "PASS" if multiplied["first_s"] < GOAL_100X_S else "FAIL",
+        ],
     ]
     table("summary (medians)", ["measure", "time", "target", "verdict"], rows)
-    print(f"rows: shipped {shipped['rows']}, {args.factor}x folder {multiplied['rows']} ({factor_rows:.1f}x: parent tables are not repeated); "
-          f"throughput after import: {multiplied['rows'] / multiplied['first_s']:,.0f} rows/s")
+    print(
+        f"rows: shipped {shipped['rows']}, {args.factor}x folder {multiplied['rows']} ({factor_rows:.1f}x: parent tables are not repeated); "
+        f"throughput after import: {multiplied['rows'] / multiplied['first_s']:,.0f} rows/s"
+    )
     missing = [k for k, v in shipped["problem_kinds"].items() if k.endswith("file not found")]
     if missing:
         print(f"note: {len(missing)} table file(s) missing from {data_dir}; the numbers cover only the tables present.")
 
-    print(json.dumps({
-        "import_s": round(imp["import_s"], 4),
-        "import_ratio_vs_bare_python": round(imp["ratio"], 2),
-        "validate_shipped_s": round(shipped["first_s"], 4),
-        "validate_100x_s": round(multiplied["first_s"], 4),
-        "rows_shipped": shipped["rows"],
-        "rows_100x": multiplied["rows"],
-        "import_diff_s": round(imp["import_s"] - imp["bare_python_s"], 4),
-        "validate_shipped_incl_lazy_imports_s": round(shipped["lazy_s"], 4),
-        "validate_shipped_warm_s": round(shipped["warm_s"], 4),
-        "validate_100x_warm_s": round(multiplied["warm_s"], 4),
-        "problems_shipped": shipped["problems"],
-        "problems_100x": multiplied["problems"],
-        "valid_100x": valid_100x,
-        "factor": args.factor,
-        "trials": args.trials,
-    }))
+    print(
+        json.dumps(
+            {
+                "import_s": round(imp["import_s"], 4),
+                "import_ratio_vs_bare_python": round(imp["ratio"], 2),
+                "validate_shipped_s": round(shipped["first_s"], 4),
+                "validate_100x_s": round(multiplied["first_s"], 4),
+                "rows_shipped": shipped["rows"],
+                "rows_100x": multiplied["rows"],
+                "import_diff_s": round(imp["import_s"] - imp["bare_python_s"], 4),
+                "validate_shipped_incl_lazy_imports_s": round(shipped["lazy_s"], 4),
+                "validate_shipped_warm_s": round(shipped["warm_s"], 4),
+                "validate_100x_warm_s": round(multiplied["warm_s"], 4),
+                "problems_shipped": shipped["problems"],
+                "problems_100x": multiplied["problems"],
+                "valid_100x": valid_100x,
+                "factor": args.factor,
+                "trials": args.trials,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@
 #     name: migresearch
 # ---
 
-# %% [markdown] tags=["remove_cell"]
+# %% [markdown]
 # # Framework profile
 #
 # **Question.** What is this cooperation framework, where does it sit, who took part in it and when,
@@ -19,45 +19,64 @@
 # do the sources disagree about it?
 #
 # **Inputs.** `frameworks`, `memberships`, `meetings`, `instruments`, `claims` and `sources`, loaded and
-# validated through `migresearch`. All logic lives in `migresearch.reports.framework_profile`;
-# this notebook only calls and displays. Run it for any `framework_id` in English or Spanish.
+# validated through `migresearch`. The analysis is `migresearch.reports.framework_profile.collect`, which
+# returns typed frames (`data.events`, `data.members_now`, `data.meetings`...); each section below presents
+# one part of it in the report's language. Run it for any `framework_id` in English or Spanish.
 
 # %% tags=["parameters"]
 framework: str = "eu-celac-sdcm"  # a framework_id of data/frameworks.csv
 lang: str = "en"  # report language: "en" or "es"
 
-# %% [markdown] tags=["remove_cell"]
-# ## Load
+# %%
+from migresearch.reports import framework_profile as report
+
+data = report.collect(framework)
+assert data.framework_id == framework, "check that the framework id exists in data/frameworks.csv"
+report.title(data, lang)
+
+# %% [markdown]
+# ## Overview
+# What the framework is: its kind and scope, the framework it belongs to, its secretariat, whether it
+# binds its parties, when and by what it was founded, and whether it is still active.
 
 # %%
-from IPython.display import display
+report.overview(data, lang)
 
-from migresearch.reports.framework_profile import FrameworkProfile
-
-profile = FrameworkProfile(framework, lang)
-assert str(profile.row["framework_id"]) == framework, "check that the framework id exists in data/frameworks.csv"
-
-# %% [markdown] tags=["remove_cell"]
-# ## Present
+# %% [markdown]
+# ## Frameworks under this one
+# Programmes, networks or processes that the data records as part of this framework (nothing when none).
 
 # %%
-display(profile.title())
-display(profile.overview())
-for block in profile.children():
-    display(block)
+report.children(data, lang)
+
+# %% [markdown]
+# ## Members over time
+# How many parties are members on the data date, a chart of each party's membership periods
+# (`data.spans`), who is a member or holds another role now (`data.members_now`), and every recorded
+# membership event (`data.events`).
 
 # %%
-for block in profile.members():
-    display(block)
+report.members(data, lang)
+
+# %% [markdown]
+# ## Meetings
+# The framework's meetings on a time line and in a table: dates, place, EU Council presidency,
+# Latin American and Caribbean co-chair and theme (`data.meetings`).
 
 # %%
-for block in profile.meetings_section():
-    display(block)
+report.meetings(data, lang)
+
+# %% [markdown]
+# ## Instruments
+# Declarations, decisions and agreements the framework adopted, with their dates (`data.instruments`).
 
 # %%
-for block in profile.instruments_section():
-    display(block)
+report.instruments(data, lang)
+
+# %% [markdown]
+# ## Where sources disagree
+# Each disagreement about the framework, its meetings, events or instruments: the value the table holds,
+# the sources agreeing with it, and each source that says otherwise with its quote (`data.conflicts`).
 
 # %%
-for block in profile.conflicts_section():
-    display(block)
+report.conflicts(data, lang)

@@ -110,17 +110,39 @@ def test_no_english_label_leaks_into_spanish(dialogue: Path) -> None:
 
 
 class HTMLText(HTMLParser):
+    """The text a reader sees in the page's own language: no style or title, nor text marked with another ``lang``
+    (a source's title or quote, or data text the page declares as English only)."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
     def __init__(self) -> None:
         super().__init__()
         self.parts: list[str] = []
-        self._skip = False
+        self._stack: list[tuple[str, str | None]] = []
+        self._page_lang: str | None = None
 
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self._skip = tag in ("style", "title")
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # type: ignore[override]
+        if tag in self.VOID:
+            return
+        lang = dict(attrs).get("lang")
+        if tag == "html":
+            self._page_lang = lang
+        self._stack.append((tag, lang))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self._stack) - 1, -1, -1):
+            if self._stack[i][0] == tag:
+                del self._stack[i:]
+                break
+
+    def _foreign(self) -> bool:
+        langs = [lang for _, lang in self._stack if lang]
+        return bool(langs) and self._page_lang is not None and langs[-1] != self._page_lang
 
     def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
+        if any(t in ("style", "title") for t, _ in self._stack) or self._foreign():
+            return
+        self.parts.append(data)
 
     @classmethod
     def of(cls, html: str) -> str:
@@ -355,7 +377,7 @@ def _floors() -> dict[str, tuple[int, ...]]:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     out = {}
-    for req in [*project["dependencies"], *project["optional-dependencies"]["dev"]]:
+    for req in [*project["dependencies"], *(r for group in project["optional-dependencies"].values() for r in group)]:
         m = re.match(r"^([A-Za-z0-9_.-]+)\s*>=\s*([0-9.]+)", req)
         if m:
             out[m[1].replace("-", "_").lower()] = tuple(int(x) for x in m[2].split("."))

@@ -34,3 +34,77 @@ def test_usage_errors_exit_2() -> None:
 
 def test_catalog_check_is_clean() -> None:
     assert run("catalog", "--check").returncode == 0
+
+
+def test_version_names_package_and_data_version() -> None:
+    import migresearch
+    from migresearch.datasets.version import data_version
+
+    result = run("--version")
+    version = data_version()
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"migresearch {migresearch.__version__} (data {version.id} of {version.date.isoformat()})"
+    assert migresearch.load("meetings").attrs["data_version"] == version.id == migresearch.data_version()
+
+
+def test_validate_json_format(data_copy: Path, edit) -> None:
+    import json
+
+    edit(data_copy / "frameworks.csv", 1, "status", "activ")
+    result = run("validate", "--format", "json", "--data-dir", str(data_copy))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert report["problems"][0] == {"file": "data/frameworks.csv", "line": 2, "column": "status", "value": "activ",
+                                     "rule": report["problems"][0]["rule"], "record": 1}
+    assert json.loads(run("validate", "--format", "json").stdout)["ok"] is True
+
+
+def test_missing_data_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run("validate", "--data-dir", str(tmp_path / "missing"))
+    assert result.returncode == 2
+    assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+    assert "data folder not found" in result.stderr
+
+
+def test_build_only_without_match_exits_2_with_close_names(tmp_path: Path) -> None:
+    result = run("build", "--out", str(tmp_path / "out"), "--only", "10-eu-celac-dialog")
+    assert result.returncode == 2
+    assert "matches no report" in result.stderr and "10-eu-celac-dialogue" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_list_names_tables_and_reports() -> None:
+    result = run("list")
+    assert result.returncode == 0
+    assert "meetings" in result.stdout and "10-eu-celac-dialogue" in result.stdout
+
+
+def test_quiet_prints_nothing_on_success() -> None:
+    result = run("validate", "-q")
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
+def test_every_option_is_described() -> None:
+    from migresearch.cli import parser
+
+    def walk(p):  # type: ignore[no-untyped-def]
+        for action in p._actions:
+            if action.option_strings and action.dest != "help":
+                assert action.help, f"{p.prog} {action.option_strings} has no help text"
+            if hasattr(action, "choices") and isinstance(action.choices, dict):
+                for sub in action.choices.values():
+                    walk(sub)
+
+    walk(parser())
+
+
+def test_catalog_outside_a_checkout_needs_out(tmp_path: Path, monkeypatch) -> None:
+    from migresearch import cli, paths
+
+    monkeypatch.setattr(paths, "project_root", lambda: None)
+    assert cli.main(["catalog"]) == 2
+    assert cli.main(["catalog", "--check", "--out", str(tmp_path)]) == 1  # nothing generated there yet
+    assert cli.main(["catalog", "-q", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "data" / "datapackage.json").is_file() and (tmp_path / "docs" / "data-dictionary.md").is_file()
+    assert cli.main(["catalog", "--check", "--out", str(tmp_path)]) == 0

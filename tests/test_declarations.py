@@ -81,7 +81,17 @@ def test_custom_and_dataframe_checks_unknown_metadata_and_kinds_are_refused() ->
     class Kind(pa.DataFrameModel):
         x: Series[pd.StringDtype] = pa.Field(metadata={"kind": "money"})
 
-    for model, what in [(Custom, "Custom.x: check 'short'"), (Wide, "Wide: dataframe-wide check"),
+    class Optional(pa.DataFrameModel):
+        x: Series[pd.StringDtype] = pa.Field(metadata={"kind": "text"}, required=False)
+
+    class Coerced(pa.DataFrameModel):
+        x: Series[pd.StringDtype] = pa.Field(metadata={"kind": "text"})
+
+        class Config:
+            coerce = True
+
+    for model, what in [(Optional, "Optional.x: field option required=False"), (Coerced, "Coerced: Config.coerce = True"),
+                        (Custom, "Custom.x: check 'short'"), (Wide, "Wide: dataframe-wide check"),
                         (Typo, "Typo.x: unknown metadata key.s. not_futur"), (Kind, "Kind.x: unknown field kind 'money'")]:
         with pytest.raises(DeclarationError, match=what):
             compiled.compile_schema(model)
@@ -106,7 +116,7 @@ def test_the_cache_is_keyed_on_every_module_the_declarations_use() -> None:
     found = {p.relative_to(compiled._PACKAGE).as_posix() for p in compiled.declaring_modules()}
     assert {"datasets/registry.py", "datasets/fields.py", "datasets/compiled.py", "datasets/events.py", "datasets/reference.py",
             "datasets/frameworks.py", "datasets/practices.py", "errors.py"} <= found
-    assert not any(p.startswith(("query/", "present/", "build/", "reports/")) for p in found)
+    assert not any(p.startswith(("query/", "present/", "build/", "reports/", "validation/")) for p in found)
 
 
 def _hash_of(package: Path) -> str:
@@ -117,23 +127,39 @@ def _hash_of(package: Path) -> str:
     return result.stdout.strip()
 
 
-def test_a_comment_keeps_the_cache_a_declaration_change_invalidates_it(tmp_path: Path) -> None:
+def test_any_change_to_a_declaring_module_invalidates_the_cache_and_others_do_not(tmp_path: Path) -> None:
     package = tmp_path / "migresearch"
     shutil.copytree(ROOT / "src" / "migresearch", package, ignore=shutil.ignore_patterns("__pycache__"))
     before = _hash_of(package)
-    events = package / "datasets" / "events.py"
-    events.write_text(events.read_text(encoding="utf-8") + "\n# a comment changes nothing\n", encoding="utf-8")
+    query = package / "query" / "membership.py"
+    query.write_text(query.read_text(encoding="utf-8") + "\n# not a declaration\n", encoding="utf-8")
     assert _hash_of(package) == before
+    events = package / "datasets" / "events.py"
     text = events.read_text(encoding="utf-8")
     events.write_text(text.replace('Event("term_end", 90,', 'Event("term_ended", 90,'), encoding="utf-8")
     assert _hash_of(package) != before
+    events.write_text(text, encoding="utf-8")
+    assert _hash_of(package) == before
+    (package / "datasets" / "codes.py").write_text('EXTRA = ("x",)\n', encoding="utf-8")
+    frameworks = package / "datasets" / "frameworks.py"
+    frameworks.write_text("from migresearch.datasets.codes import EXTRA  # noqa: F401\n" + frameworks.read_text(encoding="utf-8"),
+                          encoding="utf-8")
+    with_import = _hash_of(package)
+    (package / "datasets" / "codes.py").write_text('EXTRA = ("y",)\n', encoding="utf-8")
+    assert _hash_of(package) != with_import  # a module nobody listed guards the cache as soon as it is imported
 
 
-def test_validate_imports_babel_only_when_it_checks_codes() -> None:
-    code = ("import sys, migresearch, migresearch.validation as v; a = 'babel' in sys.modules; r = v.validate(); "
-            "print(a, 'babel' in sys.modules, r.ok, sorted(m for m in ('pandas', 'pandera') if m in sys.modules))")
+def test_type_checking_imports_are_not_declarations() -> None:
+    source = "from migresearch.a import b\nif TYPE_CHECKING:\n    from migresearch.c import d\nfrom migresearch import (\n    e,\n    f as g,\n)\n"
+    assert compiled._imports(source) == ["migresearch.a", "migresearch.a.b", "migresearch", "migresearch.e", "migresearch.f"]
+
+
+def test_validate_reads_cldr_codes_from_the_catalog_without_babel() -> None:
+    code = ("import sys, migresearch, migresearch.validation as v; r = v.validate(); "
+            "print('babel' in sys.modules, r.ok, sorted(m for m in ('pandas', 'pandera') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.stdout.split() == ["False", "True", "True", "[]"], result.stdout + result.stderr
+    assert result.stdout.split() == ["False", "True", "[]"], result.stdout + result.stderr
+    assert compiled.cldr_codes() == compiled.cldr_from_babel()  # the stored codes are the installed Babel's
 
 
 def test_iso_codes_are_checked_against_cldr_at_their_own_cell(data_copy: Path) -> None:

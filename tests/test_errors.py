@@ -49,8 +49,8 @@ def test_no_exception_class_is_defined_outside_errors() -> None:
 @pytest.mark.parametrize("call", [
     lambda: query.members_on("celacc", "2020-01-01"),
     lambda: query.timeline("celacc"),
-    lambda: __import__("migresearch.reports.framework_profile", fromlist=["x"]).FrameworkProfile("celacc", "en"),
-], ids=["members_on", "timeline", "FrameworkProfile"])
+    lambda: __import__("migresearch.reports.framework_profile", fromlist=["x"]).collect("celacc"),
+], ids=["members_on", "timeline", "framework_profile.collect"])
 def test_unknown_framework_is_one_error_everywhere(call) -> None:
     with pytest.raises(UnknownFrameworkError, match="did you mean 'celac'") as err:
         call()
@@ -81,9 +81,9 @@ def test_unknown_dataset_is_one_error_everywhere(call) -> None:
 @pytest.mark.parametrize("call", [
     lambda: i18n.check_lang("fr"),
     lambda: reports.plan(langs=("fr",)),
-    lambda: __import__("migresearch.reports.framework_profile", fromlist=["x"]).FrameworkProfile("celac", "fr"),
-    lambda: __import__("migresearch.reports.eu_celac_dialogue", fromlist=["x"]).DialogueReport("fr"),
-], ids=["i18n", "plan", "FrameworkProfile", "DialogueReport"])
+    lambda: (lambda m: m.sections(m.collect("celac"), "fr"))(__import__("migresearch.reports.framework_profile", fromlist=["x"])),
+    lambda: (lambda m: m.sections(m.collect(), "fr"))(__import__("migresearch.reports.eu_celac_dialogue", fromlist=["x"])),
+], ids=["i18n", "plan", "framework_profile.sections", "eu_celac_dialogue.sections"])
 def test_unsupported_language_is_one_error_everywhere(call) -> None:
     with pytest.raises(UnsupportedLanguageError, match="unsupported language 'fr'"):
         call()
@@ -127,3 +127,12 @@ def test_consular_coverage_counts_in_force_by_default() -> None:
         assert not frame.duplicated(["mechanism_id", "assisting_iso3"]).any()
     with pytest.raises(UnknownIdError, match="did you mean 'in_force'"):
         query.consular_coverage("BOL", "AUS", status="inforce")
+
+
+def test_a_report_parameter_outside_its_allow_list_is_an_unknown_id_with_a_hint() -> None:
+    spec = reports.REPORTS[0]
+    from migresearch import paths
+
+    with pytest.raises(errors.ParameterValueError, match="framework='celacc' is not allowed; did you mean 'celac'") as err:
+        spec.check({"framework": "celacc", "lang": "en"}, paths.data_dir())
+    assert isinstance(err.value, UnknownIdError) and isinstance(err.value, errors.ParameterError)

@@ -39,7 +39,7 @@ def one_line_errors(stderr: str) -> None:
     """Every line the build printed is a summary line, never a traceback."""
     assert "Traceback" not in stderr, stderr
     for line in stderr.splitlines():
-        assert line.startswith(("error: ", "FAILED ", "note: ")) or " built, " in line, line
+        assert line.startswith(("error: ", "migresearch build: error: ", "FAILED ", "note: ")) or " built, " in line, line
 
 
 def files_under(folder: Path) -> set[str]:

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-__version__ = "0.1.0"
+    from migresearch.validation.report import Report
+
+from migresearch._version import __version__
 
 __all__ = [
     "__version__",
@@ -48,36 +50,103 @@ __all__ = [
     "load_claims",
 ]
 
+
 def list_datasets() -> list[str]:
-    """Names of every registered table (see :func:`migresearch._api.list_datasets`)."""
+    """Names of every registered table, parents first.
+
+    Returns
+    -------
+    list of str
+        The names :func:`load` accepts, in registry order.
+    """
     from migresearch._api import list_datasets as _f
 
     return _f()
 
 
 def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
-    """Load a validated, typed table by name (see :func:`migresearch._api.load`)."""
+    """Load one table, validated, with pandas nullable dtypes and parsed dates.
+
+    Parameters
+    ----------
+    name : str
+        A name of :func:`list_datasets` (``"meetings"``...).
+    data_dir : str or os.PathLike, optional
+        The folder of CSV files; default ``$MIGRESEARCH_DATA``, a checkout's ``data/`` or the shipped copy.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per declared column; ``attrs`` holds title, description, licence, file and data version.
+
+    Raises
+    ------
+    migresearch.errors.UnknownDatasetError
+        For a name not in the registry (a ``KeyError``, with a did-you-mean).
+    migresearch.errors.DataValidationError
+        When the table or a table it references breaks its declaration (every problem listed).
+    """
     from migresearch._api import load as _f
 
     return _f(name, data_dir)
 
 
 def describe(name: str) -> pd.DataFrame:
-    """The data dictionary of a table (see :func:`migresearch._api.describe`)."""
+    """The data dictionary of one table, read off its declaration.
+
+    Parameters
+    ----------
+    name : str
+        A name of :func:`list_datasets`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per column: ``column``, ``title``, ``type``, ``required``, ``key``, ``references``,
+        ``constraints``, ``description``.
+
+    Raises
+    ------
+    migresearch.errors.UnknownDatasetError
+        For a name not in the registry.
+    """
     from migresearch._api import describe as _f
 
     return _f(name)
 
 
-def validate(data_dir: str | os.PathLike[str] | None = None):
-    """Validate every table of a data folder; returns a report with all problems."""
+def validate(data_dir: str | os.PathLike[str] | None = None) -> Report:
+    """Validate every table of a data folder, collecting every problem in one pass (nothing is raised for bad data).
+
+    Parameters
+    ----------
+    data_dir : str or os.PathLike, optional
+        The folder of CSV files (default as for :func:`load`).
+
+    Returns
+    -------
+    migresearch.validation.report.Report
+        ``ok``, ``problems`` (each printable as ``data/<file>.csv:<line>:<column>: <value>: <rule>``) and
+        ``parsed``.
+    """
     from migresearch.validation import validate as _f
 
     return _f(data_dir)
 
 
 def data_version(data_dir: str | os.PathLike[str] | None = None) -> str:
-    """Short content hash of the data files."""
+    """Short content hash of every registered data file (changes when any byte changes).
+
+    Parameters
+    ----------
+    data_dir : str or os.PathLike, optional
+        The folder of CSV files (default as for :func:`load`).
+
+    Returns
+    -------
+    str
+        The first 12 hexadecimal digits of a SHA-256 over the files' names and bytes.
+    """
     from migresearch._api import data_version as _f
 
     return _f(data_dir)

@@ -54,14 +54,18 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     cached = _FRAMES.get(key)
     if cached is not None and cached[0] is report.parsed[name]:
         return cached[1].copy(deep=True)
+    from migresearch.datasets.version import data_version as _version
+
     frame = to_frame(report.parsed[name], table_of(name))
+    version = _version(data_dir)
     frame.attrs.update(
         name=spec.name,
         title=spec.title,
         description=spec.description,
         licence=LICENCE,
         file=spec.file,
-        data_version=data_version(data_dir),
+        data_version=version.id,
+        data_date=version.date.isoformat() if version.date else None,
     )
     _FRAMES[key] = (report.parsed[name], frame)
     return frame.copy(deep=True)
@@ -103,8 +107,10 @@ def describe(name: str) -> pd.DataFrame:
 
 
 def data_version(data_dir: str | os.PathLike[str] | None = None) -> str:
-    """Short content hash of every registered data file (changes when any byte changes)."""
-    from migresearch import files, paths
+    """The data version's identifier: 12 hex digits of the content hash of every registered data file.
 
-    directory = paths.data_dir(data_dir)
-    return files.files_digest([directory / _tables.file(name) for name in _tables.names()])[:12]
+    See :mod:`migresearch.datasets.version`, which also gives the data's date.
+    """
+    from migresearch.datasets.version import data_version as _version
+
+    return _version(data_dir).id

@@ -41,6 +41,7 @@ __all__ = [
     "OutputError",
     "ParameterError",
     "ParameterTypeError",
+    "ParameterValueError",
     "UnknownCountryError",
     "UnknownDatasetError",
     "UnknownFieldError",
@@ -51,6 +52,7 @@ __all__ = [
     "UnknownSourceError",
     "UnsafePathError",
     "UnsupportedLanguageError",
+    "UsageError",
     "did_you_mean",
 ]
 
@@ -197,6 +199,18 @@ class ParameterTypeError(ParameterError, TypeError):
     """A parameter value of a type a notebook cannot receive (only str, int, float and bool)."""
 
 
+class ParameterValueError(ParameterError, UnknownIdError):
+    """A report parameter value outside its allow-list (a framework id, say): both a
+    :class:`ParameterError` and an :class:`UnknownIdError`, with the same did-you-mean."""
+
+    def __init__(self, report: str, name: str, value: object, valid: Iterable[object]) -> None:
+        UnknownIdError.__init__(self, value, [str(v) for v in valid], kind=f"value of parameter {name!r}")
+        hint = f"; did you mean {self.suggestion!r}?" if self.suggestion is not None else ""
+        shown = ", ".join(map(str, valid))
+        sep = " " if hint else "; "
+        self.args = (f"{report}: {name}={value!r} is not allowed{hint}{sep}valid values: {shown}",)
+
+
 class UnsupportedLanguageError(ParameterError):
     """A report language other than those of :data:`migresearch.i18n.LANGS`."""
 
@@ -252,7 +266,13 @@ class MissingParametersCell(MigresearchError, ValueError):
     """The notebook has no cell tagged ``parameters``."""
 
 
+class UsageError(MigresearchError):
+    """A command line that cannot be carried out as given (a missing data folder, a ``--only`` pattern that
+    matches nothing, ``catalog`` outside a checkout without ``--out``): one line, exit code 2."""
+
+
 # --- build faults (issue 14) ------------------------------------------------------------------------
+
 
 class UnsafePathError(MigresearchError, ValueError):
     """A path built from data or parameters that would leave its root folder (``../`` segments, a symlink)."""

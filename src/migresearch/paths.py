@@ -38,13 +38,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def notebooks_dir() -> Path:
-    """The folder of report notebooks (source checkout only)."""
+    """The folder of report notebooks: ``notebooks/`` of a checkout, else the copy shipped in the wheel."""
     root = project_root()
-    if root is None:
-        from migresearch.errors import NotInCheckoutError
-
-        raise NotInCheckoutError("notebooks are only available in a source checkout of migresearch")
-    return root / "notebooks"
+    if root is not None:
+        return root / "notebooks"
+    return Path(str(resources.files("migresearch") / "notebooks"))
 
 
 def reports_dir() -> Path:

@@ -48,9 +48,8 @@ _SHELL: list[Any] = []  # the pristine shell made by warm_up(), inherited by eve
 _EXPORTER: list[Any] = []  # the HTML exporter with its templates compiled, likewise inherited
 
 
-
-
 # --- the in-process shell ------------------------------------------------------------------------
+
 
 def _jsonable(data: dict[str, Any]) -> dict[str, Any]:
     """Binary MIME data (PNG) base64-encoded, as a Jupyter kernel sends it."""
@@ -83,8 +82,14 @@ def _make_shell() -> Any:
             pass
 
         def write_format_data(self, format_dict, md_dict=None) -> None:
-            _CURRENT.append(new_output("execute_result", data=_jsonable(format_dict), metadata=md_dict or {},
-                                       execution_count=self.shell.execution_count))
+            _CURRENT.append(
+                new_output(
+                    "execute_result",
+                    data=_jsonable(format_dict),
+                    metadata=md_dict or {},
+                    execution_count=self.shell.execution_count,  # type: ignore[union-attr]
+                )
+            )
 
         def finish_displayhook(self) -> None:
             pass
@@ -94,8 +99,9 @@ def _make_shell() -> Any:
         display_pub_class = Type(Publisher)
 
         def _showtraceback(self, etype, evalue, stb):
-            _CURRENT.append(new_output("error", ename=getattr(etype, "__name__", str(etype)), evalue=str(evalue),
-                                       traceback=list(stb)))
+            _CURRENT.append(
+                new_output("error", ename=getattr(etype, "__name__", str(etype)), evalue=str(evalue), traceback=list(stb))
+            )
 
         def init_io(self) -> None:  # keep sys.stdout/err as they are
             pass
@@ -156,8 +162,10 @@ class _Stream:
         for out in streams:
             out["text"] = "".join(cls.buffers[id(out)])
         if cls.dropped and streams:
-            streams[-1]["text"] += (f"\n[output cut: this cell wrote {cls.kept + cls.dropped:,} characters; only the first "
-                                    f"{MAX_STREAM_CHARS:,} are kept. A report cell should show tables, not logs.]\n")
+            streams[-1]["text"] += (
+                f"\n[output cut: this cell wrote {cls.kept + cls.dropped:,} characters; only the first "
+                f"{MAX_STREAM_CHARS:,} are kept. A report cell should show tables, not logs.]\n"
+            )
         cls.buffers = {}
 
     def flush(self) -> None:
@@ -216,6 +224,7 @@ def register_engine() -> None:
 
 # --- parameters ----------------------------------------------------------------------------------
 
+
 def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
     """Insert a cell assigning ``params`` (as exact Python literals) after the ``parameters`` cell.
 
@@ -242,6 +251,7 @@ def inject_parameters(nb: Any, params: dict[str, Any]) -> Any:
 
 # --- HTML -----------------------------------------------------------------------------------------
 
+
 @dataclasses.dataclass(frozen=True)
 class PageContext:
     """What every page footer states: package and data versions, and the build stamp."""
@@ -259,8 +269,14 @@ def make_exporter() -> Any:
     config.TagRemovePreprocessor.remove_cell_tags = ("remove_cell",)
     config.TagRemovePreprocessor.enabled = True
     config.HTMLExporter.preprocessors = ["nbconvert.preprocessors.TagRemovePreprocessor"]
-    exporter = HTMLExporter(config=config, template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=False)
+    exporter = HTMLExporter(
+        config=config,
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=False,
+    )
     return exporter
 
 
@@ -279,12 +295,32 @@ def render_page(nb: Any, job: Job, context: PageContext, exporter: Any) -> str:
     body, _ = exporter.from_notebook_node(nb)
     lang = job.lang
     params = ", ".join(f"{k}={v}" for k, v in sorted(job.params.items()))
-    title = f"{i18n.t(job.spec.title_key, lang)} · {job.slug}"
-    foot = page.footer(lang, context.package_version, context.data_version, params, context.build_stamp)
-    return page.report_page(body, lang, title, foot)
+    title = i18n.t(job.spec.title_key, lang)
+    framework = job.params.get("framework")
+    if framework is not None:
+        from migresearch import paths
+        from migresearch.build.index import framework_names
+
+        pair = framework_names(paths.data_dir()).get(str(framework))
+        title = f"{pair[1] if lang == 'es' else pair[0]} · {title}" if pair else title
+    from migresearch import paths as _paths
+    from migresearch.build.index import data_date as _data_date
+    from migresearch.reports import LANGS
+
+    as_of = _data_date(_paths.data_dir())
+    foot = page.footer(
+        lang,
+        context.package_version,
+        context.data_version,
+        params,
+        context.build_stamp,
+        i18n.date(as_of, "day", lang) if as_of else "",
+    )
+    return page.report_page(body, lang, title, foot, page.nav(lang, job.relpath, LANGS))
 
 
 # --- running jobs ----------------------------------------------------------------------------------
+
 
 @dataclasses.dataclass
 class Result:
@@ -373,16 +409,26 @@ def die_with_parent(parent: int) -> None:
 
 def _job_paths(job: Job, staging: Path) -> tuple[Path, Path, Path]:
     """Where a job's notebook, HTML and result file go in the staging folder (each checked to stay inside it)."""
-    return (paths.inside(staging, f"notebooks/{job.lang}/{job.slug}.ipynb"), paths.inside(staging, f"html/{job.relpath}"),
-            paths.inside(staging, f"results/{job.lang}-{job.slug}.json"))
+    return (
+        paths.inside(staging, f"notebooks/{job.lang}/{job.slug}.ipynb"),
+        paths.inside(staging, f"html/{job.relpath}"),
+        paths.inside(staging, f"results/{job.lang}-{job.slug}.json"),
+    )
 
 
 #: Exit codes of a report process that could not even write its result file (reported by :func:`_collect`).
 EXIT_WRITE, EXIT_CRASH = 74, 70
 
 
-def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext, parent: int | None = None,
-           close_fds: Sequence[int] = ()) -> None:
+def _child(
+    job: Job,
+    notebook: Path,
+    staging: Path,
+    timeout: float,
+    context: PageContext,
+    parent: int | None = None,
+    close_fds: Sequence[int] = (),
+) -> None:
     """Run in the forked process; whatever escapes becomes an exit code, never a traceback on the build's stderr."""
     try:
         _report(job, notebook, staging, timeout, context, parent, close_fds)
@@ -392,8 +438,9 @@ def _child(job: Job, notebook: Path, staging: Path, timeout: float, context: Pag
         os._exit(EXIT_CRASH)
 
 
-def _report(job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext, parent: int | None,
-            close_fds: Sequence[int]) -> None:
+def _report(
+    job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext, parent: int | None, close_fds: Sequence[int]
+) -> None:
     """Execute, render, write the result file."""
     if parent is not None:
         die_with_parent(parent)
@@ -422,8 +469,16 @@ def _report(job: Job, notebook: Path, staging: Path, timeout: float, context: Pa
         nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
         inject_parameters(nb, job.params)
         executed = papermill.execute_notebook(
-            nb, str(nb_path), parameters=None, engine_name=ENGINE_NAME, kernel_name=KERNEL_NAME, language="python",
-            progress_bar=False, log_output=False, request_save_on_cell_execute=False, execution_timeout=timeout,
+            nb,
+            str(nb_path),
+            parameters=None,
+            engine_name=ENGINE_NAME,
+            kernel_name=KERNEL_NAME,
+            language="python",
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=timeout,
             cwd=str(notebook.parent),
         )
         page = render_page(executed, job, context, _EXPORTER[0] if _EXPORTER else make_exporter())
@@ -432,7 +487,10 @@ def _report(job: Job, notebook: Path, staging: Path, timeout: float, context: Pa
     except PapermillExecutionError as exc:
         status = "timeout" if exc.ename == "CellTimeout" else "failed"
         first_line = str(exc.evalue).strip()
-        result = {"status": status, "message": f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {first_line}"}
+        result = {
+            "status": status,
+            "message": f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {first_line}",
+        }
     except Exception as exc:
         result = {"status": "failed", "message": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc()}
     result["notebook"] = str(nb_path)
@@ -465,8 +523,11 @@ def run(
     while pending or running:
         while pending and len(running) < max(1, n_jobs):
             job = pending.pop(0)
-            proc = ctx.Process(target=_child, args=(job, notebooks / job.spec.notebook, staging, timeout, context, os.getpid(),
-                                                    tuple(close_fds)), daemon=True)
+            proc = ctx.Process(
+                target=_child,
+                args=(job, notebooks / job.spec.notebook, staging, timeout, context, os.getpid(), tuple(close_fds)),
+                daemon=True,
+            )
             start = time.monotonic()
             proc.start()
             # SIGALRM stops a cell stuck in Python; this kill stops one stuck in C (50 cells' worth of time)
@@ -497,8 +558,13 @@ def _collect(job: Job, exitcode: int | None, staging: Path, seconds: float, kill
     if killed:
         return Result(job, "timeout", seconds, notebook=nb_path, message="killed after its hard deadline (a cell did not return)")
     if exitcode == EXIT_WRITE:
-        return Result(job, "failed", seconds, notebook=nb_path,
-                      message="the report process could not write to the staging folder (disk full or read-only?)")
+        return Result(
+            job,
+            "failed",
+            seconds,
+            notebook=nb_path,
+            message="the report process could not write to the staging folder (disk full or read-only?)",
+        )
     if data is None or exitcode != 0:
         how = f"signal {-exitcode}" if exitcode and exitcode < 0 else f"exit code {exitcode}"
         return Result(job, "died", seconds, notebook=nb_path, message=f"the report process died ({how}) before finishing")

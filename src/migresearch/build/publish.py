@@ -46,6 +46,7 @@ from typing import Any
 
 from migresearch import __version__, files, paths
 from migresearch.build.index import framework_names, write_index
+from migresearch.datasets.version import data_version
 from migresearch.errors import (
     BuildConfigError,
     BuildLocked,
@@ -64,7 +65,7 @@ MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 JOURNAL = ".publish-journal.json"
 #: Bump when the page template or HTML conversion changes, so every report is rebuilt.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 
 
 @dataclasses.dataclass
@@ -90,6 +91,7 @@ def _output_error(exc: OSError, path: Path, doing: str) -> OutputError:
 
 
 # --- 1. the lock ------------------------------------------------------------------------------------
+
 
 def _holder(fd: int) -> int | None:
     """The pid written in the lock file, or ``None``."""
@@ -141,10 +143,13 @@ def locked(out: Path, outcome: Outcome | None = None) -> Iterator[int]:
             os.close(fd)
             if holder is None or _alive(holder):
                 who = f" (pid {holder})" if holder else ""
-                raise BuildLocked(f"another build{who} is running in {out} (lock {path}); try again when it has finished") from None
-            fd = _take_over(out, path)
-            if fd is None:
+                raise BuildLocked(
+                    f"another build{who} is running in {out} (lock {path}); try again when it has finished"
+                ) from None
+            fresh = _take_over(out, path)
+            if fresh is None:
                 continue
+            fd = fresh
             notes.append(f"took over the lock {path}: its build (pid {holder}) is gone, but a leftover process still held it")
             break
         if os.path.exists(path) and os.stat(path).st_ino != os.fstat(fd).st_ino:
@@ -190,6 +195,7 @@ def _take_over(out: Path, path: Path) -> int | None:
 
 # --- 2. recovery ----------------------------------------------------------------------------------
 
+
 def _sha(data: bytes | None) -> str | None:
     return hashlib.sha256(data).hexdigest() if data is not None else None
 
@@ -234,11 +240,13 @@ def recover(out: Path, outcome: Outcome) -> None:
             target.unlink()
             restored += 1
     journal_path.unlink()
-    outcome.notes.append(f"rolled back an interrupted publish ({journal.get('run', '?')}): {restored} file(s) restored "
-                         "to the last published set")
+    outcome.notes.append(
+        f"rolled back an interrupted publish ({journal.get('run', '?')}): {restored} file(s) restored to the last published set"
+    )
 
 
 # --- 3, 4. the snapshot and validation ----------------------------------------------------------
+
 
 def _code_files() -> list[Path]:
     """Every module of the package (a code change rebuilds every report)."""
@@ -287,11 +295,8 @@ def snapshot(data: Path, folder: Path) -> Snapshot:
     return Snapshot(folder, files.bytes_digest(items), problems)
 
 
-def _live_digest(data: Path) -> str:
-    return files.files_digest(_data_files(data))
-
-
 # --- 5, 6. planning and hashing ----------------------------------------------------------------
+
 
 def inputs_hash(job: Job, notebook: Path, code_hash: str, data_hash: str) -> str:
     h = hashlib.sha256()
@@ -377,21 +382,50 @@ def build(
         except OSError as exc:
             raise _output_error(exc, staging, "create the staging folder") from None
         try:
-            _build(out, staging, run_id, data, notebooks, jobs, only, tuple(langs), force, timeout, reports, progress, stamp,
-                   lock_fd, outcome)
+            _build(
+                out,
+                staging,
+                run_id,
+                data,
+                notebooks,
+                jobs,
+                only,
+                tuple(langs),
+                force,
+                timeout,
+                reports,
+                progress,
+                stamp,
+                lock_fd,
+                outcome,
+            )
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return outcome
 
 
-def _build(out: Path, staging: Path, run_id: str, data: Path, notebooks: Path, jobs: int | None, only: str | None,
-           langs: tuple[str, ...], force: bool, timeout: float, reports: tuple[ReportSpec, ...], progress: bool, stamp: str,
-           lock_fd: int, outcome: Outcome) -> None:
+def _build(
+    out: Path,
+    staging: Path,
+    run_id: str,
+    data: Path,
+    notebooks: Path,
+    jobs: int | None,
+    only: str | None,
+    langs: tuple[str, ...],
+    force: bool,
+    timeout: float,
+    reports: tuple[ReportSpec, ...],
+    progress: bool,
+    stamp: str,
+    lock_fd: int,
+    outcome: Outcome,
+) -> None:
     try:
         snap = snapshot(data, staging / "data")
     except OSError as exc:
         raise _output_error(exc, staging / "data", "write the data snapshot in") from None
-    data_hash = snap.digest
+    data_hash = data_version(snap.folder).digest  # the one data version (registered tables), of the snapshot
     code_hash = files.files_digest(_code_files())
     document = read_manifest_document(out)
     manifest = read_manifest(out)
@@ -424,23 +458,49 @@ def _build(out: Path, staging: Path, run_id: str, data: Path, notebooks: Path, j
     todo = []
     for job in todo_jobs:
         entry = manifest.get(job.relpath)
-        fresh = entry and entry.get("inputs_hash") == hashes[job.relpath] and entry.get("status") == "ok" and (out / job.relpath).is_file()
+        fresh = (
+            entry
+            and entry.get("inputs_hash") == hashes[job.relpath]
+            and entry.get("status") == "ok"
+            and (out / job.relpath).is_file()
+        )
         if force or not fresh:
             todo.append(job)
         else:
             outcome.skipped.append(job.relpath)
     withdrawn = sorted(path for path in manifest if path not in declared)
     if todo or withdrawn:
-        _run(todo, withdrawn, out, staging, run_id, snap.folder, notebooks, jobs or os.cpu_count() or 1, timeout, hashes, manifest,
-             outcome, progress, data_hash, code_hash, stamp, lock_fd)
+        _run(
+            todo,
+            withdrawn,
+            out,
+            staging,
+            run_id,
+            snap.folder,
+            notebooks,
+            jobs or os.cpu_count() or 1,
+            timeout,
+            hashes,
+            manifest,
+            outcome,
+            progress,
+            data_hash,
+            code_hash,
+            stamp,
+            lock_fd,
+        )
     try:
-        write_index(out, manifest, data_hash, framework_names(snap.folder))
+        write_index(out, manifest, data_hash, framework_names(snap.folder), snap.folder)
     except OSError as exc:
         outcome.failed.append("index.html")
-        outcome.messages.append(f"index.html: could not write {out / 'index.html'}: {exc.strerror or exc}; the previous index stays")
-    if _live_digest(data) != data_hash:
-        outcome.notes.append(f"the data changed during the build; this build used the data as it was at its start "
-                             f"(data version {data_hash[:12]}): build again to use the new data")
+        outcome.messages.append(
+            f"index.html: could not write {out / 'index.html'}: {exc.strerror or exc}; the previous index stays"
+        )
+    if data_version(data).digest != data_hash:
+        outcome.notes.append(
+            f"the data changed during the build; this build used the data as it was at its start "
+            f"(data version {data_hash[:12]}): build again to use the new data"
+        )
 
 
 def git_commit() -> str | None:
@@ -464,9 +524,26 @@ def git_commit() -> str | None:
 
 # --- 7. running -------------------------------------------------------------------------------------
 
-def _run(todo: list[Job], withdrawn: list[str], out: Path, staging: Path, run_id: str, data: Path, notebooks: Path, n_jobs: int,
-         timeout: float, hashes: dict[str, str], manifest: dict[str, dict[str, Any]], outcome: Outcome, progress: bool,
-         data_hash: str, code_hash: str, stamp: str, lock_fd: int) -> None:
+
+def _run(
+    todo: list[Job],
+    withdrawn: list[str],
+    out: Path,
+    staging: Path,
+    run_id: str,
+    data: Path,
+    notebooks: Path,
+    n_jobs: int,
+    timeout: float,
+    hashes: dict[str, str],
+    manifest: dict[str, dict[str, Any]],
+    outcome: Outcome,
+    progress: bool,
+    data_hash: str,
+    code_hash: str,
+    stamp: str,
+    lock_fd: int,
+) -> None:
     results: list[Any] = []
     if todo:
         from migresearch.build import engine
@@ -478,8 +555,16 @@ def _run(todo: list[Job], withdrawn: list[str], out: Path, staging: Path, run_id
             context = engine.PageContext(__version__, data_hash[:12], stamp)
             bar = _Bar(len(todo)) if progress else None
             with bar or contextlib.nullcontext():
-                results = engine.run(todo, notebooks, staging, n_jobs, timeout, context,
-                                     on_done=(lambda r: bar.advance(r)) if bar else None, close_fds=(lock_fd,))
+                results = engine.run(
+                    todo,
+                    notebooks,
+                    staging,
+                    n_jobs,
+                    timeout,
+                    context,
+                    on_done=(lambda r: bar.advance(r)) if bar else None,
+                    close_fds=(lock_fd,),
+                )
         finally:
             if previous_env is None:
                 os.environ.pop(paths.ENV_VAR, None)
@@ -520,17 +605,28 @@ def _run(todo: list[Job], withdrawn: list[str], out: Path, staging: Path, run_id
                 outcome.failed.append(r.job.relpath)
     for relpath, entry in entries.items():
         previous = manifest.get(relpath)
-        if entry["status"] != "ok" and previous and (previous.get("status") == "ok" or "published" in previous) \
-                and (out / relpath).is_file():
-            entry["published"] = previous.get("published") or {"inputs_hash": previous["inputs_hash"],
-                                                                "data_version": previous.get("data_version")}
+        if (
+            entry["status"] != "ok"
+            and previous
+            and (previous.get("status") == "ok" or "published" in previous)
+            and (out / relpath).is_file()
+        ):
+            entry["published"] = previous.get("published") or {
+                "inputs_hash": previous["inputs_hash"],
+                "data_version": previous.get("data_version"),
+            }
         manifest[relpath] = entry
     for path in withdrawn:
         if f"withdraw:{path}" not in failed_pairs:
             manifest.pop(path, None)
             outcome.withdrawn.append(path)
-    header = {"package_version": __version__, "data_version": data_hash[:12], "code_hash": code_hash[:12], "git_commit": git_commit(),
-              "validated": f"{data_hash}:{code_hash}"}
+    header = {
+        "package_version": __version__,
+        "data_version": data_hash[:12],
+        "code_hash": code_hash[:12],
+        "git_commit": git_commit(),
+        "validated": f"{data_hash}:{code_hash}",
+    }
     document = json.dumps({**header, "reports": [manifest[k] for k in sorted(manifest)]}, indent=1, ensure_ascii=False) + "\n"
     _commit(out, staging, document.encode("utf-8"), outcome)
 
@@ -551,17 +647,22 @@ def _keep_failed(out: Path, run_id: str, r: Any, pair: str, outcome: Outcome) ->
         if msg:
             files.write_text(paths.inside(folder, f"{r.job.slug}.log"), msg + "\n")
     except OSError as exc:
-        outcome.notes.append(f"{r.job.relpath}: could not keep the failed notebook in {out / '_failed' / run_id}: "
-                             f"{exc.strerror or exc} (nothing partial was left)")
+        outcome.notes.append(
+            f"{r.job.relpath}: could not keep the failed notebook in {out / '_failed' / run_id}: "
+            f"{exc.strerror or exc} (nothing partial was left)"
+        )
 
 
 # --- 8. publishing --------------------------------------------------------------------------------
+
 
 def _write_journal(out: Path, journal: dict[str, Any]) -> None:
     files.write_text(out / JOURNAL, json.dumps(journal, indent=1) + "\n")
 
 
-def _publish(out: Path, staging: Path, run_id: str, swaps: dict[str, list[tuple[str, Path | None]]], outcome: Outcome) -> set[str]:
+def _publish(
+    out: Path, staging: Path, run_id: str, swaps: dict[str, list[tuple[str, Path | None]]], outcome: Outcome
+) -> set[str]:
     """Swap in each group of files as one (a pair, or one withdrawn page); return the groups that failed.
 
     Phase one writes the journal (every target and its backup); phase two swaps group by group, keeping
@@ -579,7 +680,9 @@ def _publish(out: Path, staging: Path, run_id: str, swaps: dict[str, list[tuple[
         _write_journal(out, journal)
     except OSError as exc:
         for items in swaps.values():
-            outcome.messages.append(f"{', '.join(r for r, _ in items)}: could not publish: {exc.strerror or exc} ({out / JOURNAL})")
+            outcome.messages.append(
+                f"{', '.join(r for r, _ in items)}: could not publish: {exc.strerror or exc} ({out / JOURNAL})"
+            )
         return set(swaps)
     failed: set[str] = set()
     by_target = {op["target"]: op for op in ops}
@@ -603,8 +706,10 @@ def _publish(out: Path, staging: Path, run_id: str, swaps: dict[str, list[tuple[
             failed.add(group)
             where = exc.filename or (out / items[len(done)][0])
             what = "withdraw" if items[0][1] is None else "publish"
-            outcome.messages.append(f"{items[len(done)][0]}: could not {what} to {where}: {exc.strerror or exc}; "
-                                    f"{'the previous pages of ' + group if what == 'publish' else 'it'} stay as they were")
+            outcome.messages.append(
+                f"{items[len(done)][0]}: could not {what} to {where}: {exc.strerror or exc}; "
+                f"{'the previous pages of ' + group if what == 'publish' else 'it'} stay as they were"
+            )
             for target, backup, had_old in reversed(done):
                 try:
                     if backup.exists():
@@ -635,8 +740,9 @@ def _commit(out: Path, staging: Path, manifest: bytes, outcome: Outcome) -> None
         files.write_bytes(out / MANIFEST, manifest)
     except OSError as exc:
         outcome.failed.append(MANIFEST)
-        outcome.messages.append(f"{MANIFEST}: could not write {out / MANIFEST}: {exc.strerror or exc}; "
-                                "this build's pages were rolled back")
+        outcome.messages.append(
+            f"{MANIFEST}: could not write {out / MANIFEST}: {exc.strerror or exc}; this build's pages were rolled back"
+        )
         outcome.built.clear()
         with contextlib.suppress(OSError, ValueError):
             journal = json.loads(journal_path.read_text(encoding="utf-8"))
@@ -652,8 +758,15 @@ class _Bar:
     def __init__(self, total: int) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self.progress = Progress(TextColumn("[bold]building reports"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                 TextColumn("{task.description}"), transient=False, disable=not sys.stderr.isatty())
+        self.progress = Progress(
+            TextColumn("[bold]building reports"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            transient=False,
+            disable=not sys.stderr.isatty(),
+        )
         self.task = self.progress.add_task("", total=total)
 
     def __enter__(self) -> _Bar:
@@ -678,8 +791,16 @@ def run_cli(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
     try:
-        outcome = build(out=Path(args.out) if args.out else None, jobs=args.jobs, only=args.only, langs=langs,
-                        force=args.force, timeout=args.timeout)
+        outcome = build(
+            out=Path(args.out) if args.out else None,
+            jobs=args.jobs,
+            only=args.only,
+            langs=langs,
+            force=args.force,
+            timeout=args.timeout,
+            data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
+            progress=not getattr(args, "quiet", False),
+        )
     except BuildLocked as exc:
         print(f"error: {_one_line(exc)}", file=sys.stderr)
         return 3
@@ -696,6 +817,9 @@ def run_cli(args: argparse.Namespace) -> int:
         print(f"FAILED {_one_line(Exception(message))}", file=sys.stderr)
     seconds = time.perf_counter() - started
     withdrawn = f", {len(outcome.withdrawn)} withdrawn" if outcome.withdrawn else ""
-    print(f"{len(outcome.built)} built, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed{withdrawn} in {seconds:.2f} s",
-          file=sys.stderr)
+    if not getattr(args, "quiet", False):
+        print(
+            f"{len(outcome.built)} built, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed{withdrawn} in {seconds:.2f} s",
+            file=sys.stderr,
+        )
     return outcome.exit_code

@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from migresearch import __version__, paths
+from migresearch import paths
+from migresearch._version import __version__
 from migresearch.datasets import compiled as _tables
 from migresearch.datasets.compiled import Column
 from migresearch.files import write_text
@@ -19,7 +20,8 @@ from migresearch.files import write_text
 #: Licence of the curated compilation (the facts' own sources keep their terms; see `sources.licence`).
 LICENCE = "CC-BY-4.0"
 
-def constraint_text(col) -> str:
+
+def constraint_text(col: Column) -> str:
     """A short human-readable statement of a column's rule."""
     parts = []
     if col.values:
@@ -47,8 +49,17 @@ def constraint_text(col) -> str:
     return "; ".join(parts)
 
 
-_TYPES = {"id": "string", "text": "string", "url": "string", "code": "string", "list": "string",
-          "integer": "integer", "decimal": "number", "boolean": "boolean", "date": "date"}
+_TYPES = {
+    "id": "string",
+    "text": "string",
+    "url": "string",
+    "code": "string",
+    "list": "string",
+    "integer": "integer",
+    "decimal": "number",
+    "boolean": "boolean",
+    "date": "date",
+}
 
 
 def _field(col: Column) -> dict[str, Any]:
@@ -90,7 +101,12 @@ def datapackage() -> dict[str, Any]:
             # Frictionless keys are single-valued and single-target: lists and either-or keys are checked by `validate` only.
             if len(targets) == 1 and col.kind != "list":
                 ref_table, ref_col = targets[0]
-                fks.append({"fields": [col.name], "reference": {"resource": "" if ref_table == spec.name else ref_table, "fields": [ref_col]}})
+                fks.append(
+                    {
+                        "fields": [col.name],
+                        "reference": {"resource": "" if ref_table == spec.name else ref_table, "fields": [ref_col]},
+                    }
+                )
         schema: dict[str, Any] = {
             "fields": [_field(c) for c in table.columns],
             "missingValues": [""],
@@ -98,18 +114,20 @@ def datapackage() -> dict[str, Any]:
         }
         if fks:
             schema["foreignKeys"] = fks
-        resources.append({
-            "name": spec.name,
-            "path": spec.file,
-            "title": spec.title,
-            "description": spec.description,
-            "profile": "tabular-data-resource",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "dialect": {"delimiter": ",", "doubleQuote": True, "header": True},
-            "schema": schema,
-        })
+        resources.append(
+            {
+                "name": spec.name,
+                "path": spec.file,
+                "title": spec.title,
+                "description": spec.description,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"delimiter": ",", "doubleQuote": True, "header": True},
+                "schema": schema,
+            }
+        )
     return {
         "profile": "tabular-data-package",
         "name": "migresearch",
@@ -118,7 +136,9 @@ def datapackage() -> dict[str, Any]:
         "consular cooperation, practices and figures for EU-Latin America and Caribbean migration research. "
         "Generated from the package's schemas by `migresearch catalog`; do not edit.",
         "version": __version__,
-        "licenses": [{"name": LICENCE, "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
+        "licenses": [
+            {"name": LICENCE, "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}
+        ],
         "resources": resources,
     }
 
@@ -135,13 +155,26 @@ def data_dictionary() -> str:
     ]
     for spec in _tables._from_registry().values():
         table = spec.table
-        lines += [f"## `{spec.name}`: {spec.title}", "", spec.description, "",
-                  f"File `data/{spec.file}`; primary key `{', '.join(table.primary_key)}`.", "",
-                  "| column | title | type | required | references | rule | description |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            f"## `{spec.name}`: {spec.title}",
+            "",
+            spec.description,
+            "",
+            f"File `data/{spec.file}`; primary key `{', '.join(table.primary_key)}`.",
+            "",
+            "| column | title | type | required | references | rule | description |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for col in table.columns:
-            cells = [f"`{col.name}`", col.title, col.kind, "yes" if not col.nullable else "",
-                     (col.meta.get("fk") or "").replace("|", " or "), constraint_text(col), col.description]
+            cells = [
+                f"`{col.name}`",
+                col.title,
+                col.kind,
+                "yes" if not col.nullable else "",
+                (col.meta.get("fk") or "").replace("|", " or "),
+                constraint_text(col),
+                col.description,
+            ]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)

@@ -15,11 +15,11 @@ reads them (:mod:`migresearch.validation`).
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import functools
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,8 @@ class Column:
         spec = self.meta.get("fk")
         if not spec:
             return ()
-        return tuple(tuple(t.split(".", 1)) for t in spec.split("|"))  # type: ignore[misc]
+        pairs = (str(t).split(".", 1) for t in str(spec).split("|"))
+        return tuple((table, column) for table, column in pairs)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,10 +81,22 @@ class Table:
 #: The field kinds the validator has a cell rule for (see :mod:`migresearch.validation.cells`).
 KINDS: frozenset[str] = frozenset({"id", "text", "code", "integer", "decimal", "boolean", "date", "url", "list"})
 #: Every ``metadata`` key the validator reads; any other key is a typo or a rule nothing applies.
-META_KEYS: frozenset[str] = frozenset({
-    "kind", "fk", "multiline", "not_future", "precision_column", "precision_of",
-    "item", "item_pattern", "item_ge", "item_le", "item_values", "cldr",
-})
+META_KEYS: frozenset[str] = frozenset(
+    {
+        "kind",
+        "fk",
+        "multiline",
+        "not_future",
+        "precision_column",
+        "precision_of",
+        "item",
+        "item_pattern",
+        "item_ge",
+        "item_le",
+        "item_values",
+        "cldr",
+    }
+)
 #: What each pandera check becomes in a :class:`Column`; a check not listed here is refused, never dropped.
 _CHECKS: dict[str, Any] = {
     "str_matches": lambda s: {"pattern": str(s["pattern"])},
@@ -91,7 +104,9 @@ _CHECKS: dict[str, Any] = {
     "greater_than_or_equal_to": lambda s: {"ge": s["min_value"]},
     "less_than_or_equal_to": lambda s: {"le": s["max_value"]},
     "in_range": lambda s: {"ge": s["min_value"], "le": s["max_value"]} if s["include_min"] and s["include_max"] else None,
-    "str_length": lambda s: {"min_length": s["min_value"], "max_length": s["max_value"]} if s.get("exact_value") is None else None,
+    "str_length": lambda s: (
+        {"min_length": s["min_value"], "max_length": s["max_value"]} if s.get("exact_value") is None else None
+    ),
 }
 
 
@@ -115,6 +130,12 @@ def compile_schema(model: type) -> Table:
     silently about what a table allows.
     """
     schema = model.to_schema()  # type: ignore[attr-defined]
+    # Options that change what a table accepts, which the strict reader does not do: refused, never ignored.
+    for option in ("coerce", "add_missing_columns", "drop_invalid_rows"):
+        if getattr(schema, option, False):
+            raise _refuse(model, None, f"Config.{option} = True")
+    if schema.index is not None:
+        raise _refuse(model, None, "an index field (tables are read with a plain row index)")
     if schema.checks:
         names = ", ".join(str(getattr(c, "name", c)) for c in schema.checks)
         raise _refuse(model, None, f"dataframe-wide check(s) {names}")
@@ -126,6 +147,11 @@ def compile_schema(model: type) -> Table:
             raise _refuse(model, name, f"unknown metadata key(s) {', '.join(unknown)}")
         if meta.get("kind") not in KINDS:
             raise _refuse(model, name, f"unknown field kind {meta.get('kind')!r} (expected one of {', '.join(sorted(KINDS))})")
+        for option, bad in (("coerce", True), ("regex", True), ("required", False), ("drop_invalid_rows", True)):
+            if getattr(col, option, not bad) == bad:
+                raise _refuse(model, name, f"field option {option}={bad}")
+        if col.default is not None:
+            raise _refuse(model, name, "a default value (an empty cell is unknown, never filled in)")
         info: dict[str, Any] = {}
         for check in col.checks:
             convert = _CHECKS.get(str(check.name))
@@ -152,6 +178,7 @@ def compile_schema(model: type) -> Table:
     pk = tuple([unique] if isinstance(unique, str) else unique)
     return Table(tuple(cols), pk)
 
+
 _PACKAGE = Path(__file__).resolve().parent.parent
 COMPILED = _PACKAGE / "datasets" / "_compiled.json"
 #: Where the declarations start: the registry and, through their imports, every module they are made of.
@@ -170,11 +197,49 @@ class Info:
     table: Table
 
 
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(?P<base>migresearch(?:\.\w+)*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n#]+)"
+    r"|import[ \t]+(?P<module>migresearch(?:\.\w+)*))",
+    re.MULTILINE,
+)
+
+
+def _imports(source: str) -> list[str]:
+    """The ``migresearch`` modules a source imports at run time (imports under ``if TYPE_CHECKING:`` do not count).
+
+    A line scan, not :mod:`ast`: this runs before every validation in a fresh process and must cost
+    a millisecond, not a tenth of a second.
+    """
+    kept: list[str] = []
+    skip_deeper_than: int | None = None
+    for line in source.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if skip_deeper_than is not None:
+            if not line.strip() or indent > skip_deeper_than:
+                continue
+            skip_deeper_than = None
+        if line.strip() in ("if TYPE_CHECKING:", "if typing.TYPE_CHECKING:"):
+            skip_deeper_than = indent
+            continue
+        kept.append(line)
+    out: list[str] = []
+    for m in _IMPORT.finditer("\n".join(kept)):
+        if m["module"]:
+            out.append(m["module"])
+            continue
+        out.append(m["base"])
+        for name in m["names"].strip("() \n").split(","):
+            name = name.split(" as ")[0].strip()
+            if name:
+                out.append(f"{m['base']}.{name}")
+    return out
+
+
 def declaring_modules() -> list[Path]:
     """The files that define the tables: the registry and every ``migresearch`` module it imports, transitively.
 
-    Found by reading the imports (:mod:`ast`, no import of pandera), so a module a declaration starts to
-    use (a new code-list module, the event grammar) guards the cache without anyone listing it.
+    Found by reading the imports (no import of pandera), so a module a declaration starts to use (a new
+    code-list module, the event grammar) guards the cache without anyone listing it.
     """
     seen: dict[str, Path] = {}
     stack = [_ROOT_MODULE]
@@ -184,14 +249,8 @@ def declaring_modules() -> list[Path]:
         if module in seen or path is None:
             continue
         seen[module] = path
-        tree = ast.parse(path.read_bytes())
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                stack.append(node.module)
-                stack.extend(f"{node.module}.{a.name}" for a in node.names)
-            elif isinstance(node, ast.Import):
-                stack.extend(a.name for a in node.names)
-    return sorted(seen.values())
+        stack.extend(_imports(path.read_text(encoding="utf-8")))
+    return sorted(set(seen.values()))
 
 
 def _module_path(module: str) -> Path | None:
@@ -206,12 +265,12 @@ def _module_path(module: str) -> Path | None:
 
 
 def schema_hash() -> str:
-    """Hash of the declarations themselves: the syntax trees of :func:`declaring_modules` (comments and
-    formatting do not count), so an edited declaration is never answered from a stale compiled JSON."""
+    """Hash of the declarations themselves: the bytes of every module :func:`declaring_modules` finds, so an
+    edited declaration, wherever it lives, is never answered from a stale compiled JSON."""
     h = hashlib.sha256()
     for path in declaring_modules():
         rel = path.relative_to(_PACKAGE).as_posix()
-        h.update(rel.encode() + b"\0" + ast.dump(ast.parse(path.read_bytes())).encode() + b"\0")
+        h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
@@ -234,7 +293,9 @@ def _from_json(text: str) -> dict[str, Info] | None:
     out = {}
     for d in data["datasets"]:
         cols = tuple(Column(**{**c, "values": tuple(c["values"]) if c["values"] is not None else None}) for c in d["columns"])
-        out[d["name"]] = Info(d["name"], d["file"], d["title"], d["description"], d["family"], Table(cols, tuple(d["primary_key"])))
+        out[d["name"]] = Info(
+            d["name"], d["file"], d["title"], d["description"], d["family"], Table(cols, tuple(d["primary_key"]))
+        )
     return out
 
 
@@ -248,15 +309,83 @@ def infos() -> dict[str, Info]:
     return compiled if compiled is not None else _from_registry()
 
 
+# --- CLDR codes ------------------------------------------------------------------------------------
+
+CldrCodes = dict[str, dict[str, str]]
+
+
+def _user_assigned(alpha2: str) -> bool:
+    """ISO 3166-1's user-assigned alpha-2 codes (AA, QM-QZ, XA-XZ, ZZ), which CLDR lists as private use;
+    Kosovo's XK, a CLDR territory, is kept."""
+    return alpha2 != "XK" and (alpha2 in ("AA", "ZZ") or (alpha2[0] == "Q" and alpha2[1] >= "M") or alpha2[0] == "X")
+
+
+def cldr_from_babel() -> tuple[CldrCodes, str]:
+    """ISO 3166-1 codes as CLDR knows them, read from Babel: ``{"alpha3"|"numeric"|"alpha2": {code: alpha-2}}``.
+
+    From CLDR's territory aliases, which map every alpha-3 and numeric code to its alpha-2 code.
+    """
+    import babel
+    from babel.core import get_global
+
+    aliases = get_global("territory_aliases")
+    alpha3 = {k: v[0] for k, v in aliases.items() if len(k) == 3 and k.isalpha() and len(v) == 1 and not _user_assigned(v[0])}
+    numeric = {k: v[0] for k, v in aliases.items() if len(k) == 3 and k.isdigit() and len(v) == 1 and not _user_assigned(v[0])}
+    alpha2 = {v: v for v in alpha3.values()}
+    return {
+        "alpha3": dict(sorted(alpha3.items())),
+        "numeric": dict(sorted(numeric.items())),
+        "alpha2": dict(sorted(alpha2.items())),
+    }, str(babel.__version__)
+
+
+@functools.cache
+def cldr_codes() -> tuple[CldrCodes, str]:
+    """The CLDR codes and the Babel version they come from.
+
+    ``migresearch catalog`` stores them in the compiled JSON, read here when it is current and names the
+    installed Babel (loading Babel's CLDR tables costs about 0.3 s); otherwise they are read from Babel.
+    """
+    from importlib import metadata
+
+    try:
+        data = json.loads(COMPILED.read_text(encoding="utf-8"))
+        stored = data["cldr"]
+        if data.get("schema_hash") == schema_hash() and stored["babel"] == metadata.version("babel"):
+            return {k: dict(stored[k]) for k in ("alpha3", "numeric", "alpha2")}, str(stored["babel"])
+    except (OSError, ValueError, KeyError, TypeError, metadata.PackageNotFoundError):
+        pass
+    return cldr_from_babel()
+
+
 def compiled_json() -> str:
     """The JSON that ``migresearch catalog`` writes (always compiled from the declarations)."""
     datasets = [
-        {"name": i.name, "file": i.file, "title": i.title, "description": i.description, "family": i.family,
-         "primary_key": list(i.table.primary_key), "columns": [_column_json(c) for c in i.table.columns]}
+        {
+            "name": i.name,
+            "file": i.file,
+            "title": i.title,
+            "description": i.description,
+            "family": i.family,
+            "primary_key": list(i.table.primary_key),
+            "columns": [_column_json(c) for c in i.table.columns],
+        }
         for i in _from_registry().values()
     ]
-    return json.dumps({"schema_hash": schema_hash(), "generated_by": "migresearch catalog; do not edit", "datasets": datasets},
-                      indent=1, ensure_ascii=False) + "\n"
+    codes = cldr_from_babel()
+    return (
+        json.dumps(
+            {
+                "schema_hash": schema_hash(),
+                "generated_by": "migresearch catalog; do not edit",
+                "datasets": datasets,
+                "cldr": {"babel": codes[1], **codes[0]},
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def names() -> list[str]:

@@ -83,11 +83,19 @@ EVENTS: tuple[Event, ...] = (
     Event("join", 30, {None: "active", "signed": "active", "ratified": "active"}, "becomes a participant"),
     Event("sign", 10, {None: "signed"}, "signs the founding instrument"),
     Event("ratify", 20, {None: "ratified", "signed": "ratified"}, "ratifies it"),
-    Event("enter_into_force", 40, {None: "active", "signed": "active", "ratified": "active", "active": "active"},
-          "the instrument enters into force for the party"),
+    Event(
+        "enter_into_force",
+        40,
+        {None: "active", "signed": "active", "ratified": "active", "active": "active"},
+        "the instrument enters into force for the party",
+    ),
     Event("suspend", 60, {"active": "suspended", "suspended": "suspended"}, "is suspended"),
-    Event("withdraw", 80, {"active": "withdrawn", "suspended": "withdrawn", "signed": "withdrawn", "ratified": "withdrawn"},
-          "leaves"),
+    Event(
+        "withdraw",
+        80,
+        {"active": "withdrawn", "suspended": "withdrawn", "signed": "withdrawn", "ratified": "withdrawn"},
+        "leaves",
+    ),
     Event("rejoin", 70, {"suspended": "active", "withdrawn": "active"}, "returns after a suspension or withdrawal"),
     Event("term_start", 50, {None: "in_term"}, "starts a term in a role held for a time"),
     Event("term_end", 90, {"in_term": None}, "ends its term"),
@@ -99,9 +107,13 @@ ROLES: tuple[Role, ...] = (
     Role("associate", member=False, exclusive=False, description="an associate"),
     Role("observer", member=False, exclusive=False, description="an observer"),
     Role("state_party", member=True, exclusive=False, description="a state party to a treaty or compact"),
-    Role("pro_tempore_presidency", member=False, exclusive=True,
-         description="the rotating presidency: a new holder's term start ends the previous one's, "
-                     "since sources often date a handover only by who took over"),
+    Role(
+        "pro_tempore_presidency",
+        member=False,
+        exclusive=True,
+        description="the rotating presidency: a new holder's term start ends the previous one's, "
+        "since sources often date a handover only by who took over",
+    ),
     Role("co_chair", member=False, exclusive=False, description="a co-chair"),
     Role("technical_secretariat", member=False, exclusive=False, description="the technical secretariat"),
     Role("organiser", member=False, exclusive=False, description="an organiser"),
@@ -193,11 +205,15 @@ def states_on(histories: Mapping[K, Sequence[Step[T]]], day: dt.date, role_of: C
     for role in EXCLUSIVE_ROLES:
         holders = sorted((k for k, s in out.items() if role_of(k) == role and s.active), key=repr)
         if len(holders) > 1:
-            latest = max(holders, key=lambda k: out[k].since.day if out[k].since else dt.date.min)
+            latest = max(holders, key=lambda k: _since_day(out[k]))
             for k in holders:
                 if k != latest:
                     out[k] = dataclasses.replace(out[k], state="succeeded")
     return out
+
+
+def _since_day(state: PartyState[T]) -> dt.date:
+    return state.since.day if state.since is not None else dt.date.min
 
 
 def spans(steps: Sequence[Step[T]]) -> list[tuple[dt.date, dt.date | None, str]]:

@@ -207,6 +207,7 @@ def plist(
 
 # --- columns repeated in every fact table --------------------------------------------------
 
+
 def source_id() -> Any:
     """The source a row is read from (foreign key into ``sources``)."""
     return ident(

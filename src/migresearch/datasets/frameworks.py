@@ -71,8 +71,12 @@ class Frameworks(pa.DataFrameModel):
         "Parent", "Framework this one sits under (the dialogue under GAMM).", nullable=True, fk="frameworks.framework_id"
     )
     secretariat: Series[pd.StringDtype] = s.text("Secretariat", "Who runs the secretariat or technical secretariat.")
-    binding: Series[pd.BooleanDtype] = s.boolean("Binding", "Whether the framework creates legally binding obligations; empty when mixed or unknown.")
-    established_date: Series[pd.Timestamp] = s.date("Established", "When it was established or launched.", precision="established_precision")
+    binding: Series[pd.BooleanDtype] = s.boolean(
+        "Binding", "Whether the framework creates legally binding obligations; empty when mixed or unknown."
+    )
+    established_date: Series[pd.Timestamp] = s.date(
+        "Established", "When it was established or launched.", precision="established_precision"
+    )
     established_precision: Series[pd.CategoricalDtype] = s.precision("established_date")
     founding_instrument: Series[pd.StringDtype] = s.text("Founding instrument", "Instrument or meeting that created it.")
     status: Series[pd.CategoricalDtype] = s.code(FRAMEWORK_STATUS, "Status", "Current status as last reported.")
@@ -94,11 +98,17 @@ class Memberships(pa.DataFrameModel):
     event_id: Series[pd.StringDtype] = s.ident("Event", "Stable identifier of the event.")
     framework_id: Series[pd.StringDtype] = s.ident("Framework", "Framework concerned.", fk="frameworks.framework_id")
     party_iso3: Series[pd.StringDtype] = s.ident(
-        "Party (country)", "Country concerned; empty when the party is an organisation.", pattern=s.ISO3, nullable=True, fk="countries.iso3"
+        "Party (country)",
+        "Country concerned; empty when the party is an organisation.",
+        pattern=s.ISO3,
+        nullable=True,
+        fk="countries.iso3",
     )
     party_org: Series[pd.StringDtype] = s.ident(
-        "Party (organisation)", "Organisation concerned (a framework id); empty when the party is a country.",
-        nullable=True, fk="frameworks.framework_id",
+        "Party (organisation)",
+        "Organisation concerned (a framework id); empty when the party is a country.",
+        nullable=True,
+        fk="frameworks.framework_id",
     )
     role: Series[pd.CategoricalDtype] = s.code(ROLES, "Role", "Capacity in which the party takes part.")
     event: Series[pd.CategoricalDtype] = s.code(EVENTS, "Event", "What happened on the date.")
@@ -128,12 +138,18 @@ class Meetings(pa.DataFrameModel):
     kind: Series[pd.CategoricalDtype] = s.code(MEETING_KINDS, "Kind", "Kind of meeting.")
     start_date: Series[pd.Timestamp] = s.date("Start", "First day; empty when not found (see note).", precision="start_precision")
     start_precision: Series[pd.CategoricalDtype] = s.precision("start_date")
-    end_date: Series[pd.Timestamp] = s.date("End", "Last day; empty when a one-day meeting or unknown.", precision="end_precision")
+    end_date: Series[pd.Timestamp] = s.date(
+        "End", "Last day; empty when a one-day meeting or unknown.", precision="end_precision"
+    )
     end_precision: Series[pd.CategoricalDtype] = s.precision("end_date")
     city: Series[pd.StringDtype] = s.text("City", "City, in English; empty when the source does not say.")
     country_iso3: Series[pd.StringDtype] = s.ident("Country", "Host country.", pattern=s.ISO3, nullable=True, fk="countries.iso3")
     eu_presidency_iso3: Series[pd.StringDtype] = s.ident(
-        "EU presidency", "Council presidency at the time (checked against `eu_presidencies`).", pattern=s.ISO3, nullable=True, fk="countries.iso3"
+        "EU presidency",
+        "Council presidency at the time (checked against `eu_presidencies`).",
+        pattern=s.ISO3,
+        nullable=True,
+        fk="countries.iso3",
     )
     lac_chair_iso3: Series[pd.StringDtype] = s.ident(
         "LAC chair", "LAC co-chair, host or pro tempore presidency.", pattern=s.ISO3, nullable=True, fk="countries.iso3"
@@ -142,11 +158,15 @@ class Meetings(pa.DataFrameModel):
     theme_es: Series[pd.StringDtype] = s.text("Theme (Spanish)", "Theme or main topics in Spanish.")
     modality: Series[pd.CategoricalDtype] = s.code(MODALITIES, "Modality", "In person, virtual or hybrid.", nullable=True)
     organisers: Series[pd.StringDtype] = s.plist(
-        "Organisers", "Organising bodies: framework ids, or ISO alpha-3 codes for a state's government.",
-        pattern=r"^([a-z0-9][a-z0-9._-]*|[A-Z]{3})$", fk="frameworks.framework_id|countries.iso3",
+        "Organisers",
+        "Organising bodies: framework ids, or ISO alpha-3 codes for a state's government.",
+        pattern=r"^([a-z0-9][a-z0-9._-]*|[A-Z]{3})$",
+        fk="frameworks.framework_id|countries.iso3",
     )
     audience: Series[pd.StringDtype] = s.text("Audience", "Who the meeting is aimed at.")
-    languages: Series[pd.StringDtype] = s.plist("Languages", "Working languages (ISO 639-1).", item="code", values=("en", "es", "pt", "fr"))
+    languages: Series[pd.StringDtype] = s.plist(
+        "Languages", "Working languages (ISO 639-1).", item="code", values=("en", "es", "pt", "fr")
+    )
     outcome_document: Series[pd.StringDtype] = s.text("Outcome document", "Declaration or document adopted.")
     source_id: Series[pd.StringDtype] = s.source_id()
     evidence: Series[pd.StringDtype] = s.evidence()
@@ -189,7 +209,9 @@ class Instruments(pa.DataFrameModel):
     title_es: Series[pd.StringDtype] = s.text("Title (Spanish)", "Title in Spanish.", nullable=False)
     short_name: Series[pd.StringDtype] = s.text("Short name", "Usual citation form (e.g. `Decision 878`).")
     type: Series[pd.CategoricalDtype] = s.code(INSTRUMENT_TYPES, "Type", "Kind of instrument.")
-    framework_id: Series[pd.StringDtype] = s.ident("Framework", "Framework it was adopted in.", nullable=True, fk="frameworks.framework_id")
+    framework_id: Series[pd.StringDtype] = s.ident(
+        "Framework", "Framework it was adopted in.", nullable=True, fk="frameworks.framework_id"
+    )
     adopted_date: Series[pd.Timestamp] = s.date("Adopted", "Adopted or signed.", precision="adopted_precision")
     adopted_precision: Series[pd.CategoricalDtype] = s.precision("adopted_date")
     in_force_date: Series[pd.Timestamp] = s.date("In force", "Entry into force.", precision="in_force_precision")
@@ -212,7 +234,9 @@ class UnVotes(pa.DataFrameModel):
     """How each state voted on a recorded UN General Assembly vote (e.g. resolution 73/195 endorsing the GCM)."""
 
     vote_id: Series[pd.StringDtype] = s.ident("Vote", "Stable identifier (resolution and country).")
-    resolution: Series[pd.StringDtype] = s.text("Resolution", "Symbol of the resolution voted on (e.g. `A/RES/73/195`).", nullable=False)
+    resolution: Series[pd.StringDtype] = s.text(
+        "Resolution", "Symbol of the resolution voted on (e.g. `A/RES/73/195`).", nullable=False
+    )
     date: Series[pd.Timestamp] = s.date("Date", "Day of the vote.", precision="date_precision")
     date_precision: Series[pd.CategoricalDtype] = s.precision("date")
     country_iso3: Series[pd.StringDtype] = s.ident("Country", "State whose vote this is.", pattern=s.ISO3, fk="countries.iso3")

@@ -49,9 +49,13 @@ class Regularisations(pa.DataFrameModel):
     """Regularisation programmes, one row per programme or phase."""
 
     programme_id: Series[pd.StringDtype] = s.ident("Programme", "Stable identifier (country code and short name).")
-    country_iso3: Series[pd.StringDtype] = s.ident("Country", "Country running the programme.", pattern=s.ISO3, fk="countries.iso3")
+    country_iso3: Series[pd.StringDtype] = s.ident(
+        "Country", "Country running the programme.", pattern=s.ISO3, fk="countries.iso3"
+    )
     name_original: Series[pd.StringDtype] = s.text("Name (original)", "Name in the original language.", nullable=False)
-    name_en: Series[pd.StringDtype] = s.text("Name (English)", "Name in English (our translation unless official).", nullable=False)
+    name_en: Series[pd.StringDtype] = s.text(
+        "Name (English)", "Name in English (our translation unless official).", nullable=False
+    )
     announced_date: Series[pd.Timestamp] = s.date(
         "Announced",
         "When the programme was first made public: the earlier of its official announcement and the signature or publication "
@@ -71,7 +75,9 @@ class Regularisations(pa.DataFrameModel):
     )
     window_end_precision: Series[pd.CategoricalDtype] = s.precision("window_end_date")
     eligibility_cutoff_date: Series[pd.Timestamp] = s.date(
-        "Eligibility cut-off", "The date an eligibility condition refers to; `cutoff_kind` says which condition.", precision="eligibility_cutoff_precision"
+        "Eligibility cut-off",
+        "The date an eligibility condition refers to; `cutoff_kind` says which condition.",
+        precision="eligibility_cutoff_precision",
     )
     eligibility_cutoff_precision: Series[pd.CategoricalDtype] = s.precision("eligibility_cutoff_date")
     cutoff_kind: Series[pd.CategoricalDtype] = s.code(
@@ -107,13 +113,24 @@ class Regularisations(pa.DataFrameModel):
 class RegularisationInstruments(pa.DataFrameModel):
     """Legal instruments of regularisation programmes, one row per instrument and programme."""
 
-    instrument_row_id: Series[pd.StringDtype] = s.ident("Instrument row", "Stable identifier (programme id and a short instrument slug).")
-    programme_id: Series[pd.StringDtype] = s.ident("Programme", "Programme the instrument belongs to.", fk="regularisations.programme_id")
-    kind: Series[pd.CategoricalDtype] = s.code(INSTRUMENT_KINDS, "Kind", "Kind of instrument (a supreme or executive decree is `decree`).")
-    role: Series[pd.CategoricalDtype] = s.code(
-        INSTRUMENT_ROLES, "Role", "What the instrument does for the programme: creates, regulates, amends, extends, repeals it, or is related.", nullable=True
+    instrument_row_id: Series[pd.StringDtype] = s.ident(
+        "Instrument row", "Stable identifier (programme id and a short instrument slug)."
     )
-    number: Series[pd.StringDtype] = s.text("Number", "Number as the instrument gives it (`836/2004`, `DS 010-2020-IN`); empty when it has none or it is unknown.")
+    programme_id: Series[pd.StringDtype] = s.ident(
+        "Programme", "Programme the instrument belongs to.", fk="regularisations.programme_id"
+    )
+    kind: Series[pd.CategoricalDtype] = s.code(
+        INSTRUMENT_KINDS, "Kind", "Kind of instrument (a supreme or executive decree is `decree`)."
+    )
+    role: Series[pd.CategoricalDtype] = s.code(
+        INSTRUMENT_ROLES,
+        "Role",
+        "What the instrument does for the programme: creates, regulates, amends, extends, repeals it, or is related.",
+        nullable=True,
+    )
+    number: Series[pd.StringDtype] = s.text(
+        "Number", "Number as the instrument gives it (`836/2004`, `DS 010-2020-IN`); empty when it has none or it is unknown."
+    )
     title: Series[pd.StringDtype] = s.text("Title", "Title or short description of the instrument, in the original language.")
     issued_date: Series[pd.Timestamp] = s.date(
         "Issued", "Date the instrument bears: signature, promulgation or adoption.", precision="issued_precision"
@@ -141,8 +158,12 @@ class ConsularMechanisms(pa.DataFrameModel):
     name_en: Series[pd.StringDtype] = s.text("Name (English)", "Name in English.", nullable=False)
     name_es: Series[pd.StringDtype] = s.text("Name (Spanish)", "Name in Spanish.", nullable=False)
     kind: Series[pd.CategoricalDtype] = s.code(MECHANISM_KINDS, "Kind", "Kind of mechanism.")
-    framework_id: Series[pd.StringDtype] = s.ident("Framework", "Framework it belongs to.", nullable=True, fk="frameworks.framework_id")
-    instrument_id: Series[pd.StringDtype] = s.ident("Instrument", "Instrument that creates it.", nullable=True, fk="instruments.instrument_id")
+    framework_id: Series[pd.StringDtype] = s.ident(
+        "Framework", "Framework it belongs to.", nullable=True, fk="frameworks.framework_id"
+    )
+    instrument_id: Series[pd.StringDtype] = s.ident(
+        "Instrument", "Instrument that creates it.", nullable=True, fk="instruments.instrument_id"
+    )
     adopted_date: Series[pd.Timestamp] = s.date("Adopted", "Adopted or signed.", precision="adopted_precision")
     adopted_precision: Series[pd.CategoricalDtype] = s.precision("adopted_date")
     description_en: Series[pd.StringDtype] = s.text("Description (English)", "What it does, in our words.", multiline=True)
@@ -162,7 +183,9 @@ class ConsularCoverage(pa.DataFrameModel):
     """Whose consulates may assist whose nationals, where, under which mechanism, from when."""
 
     coverage_id: Series[pd.StringDtype] = s.ident("Coverage", "Stable identifier.")
-    mechanism_id: Series[pd.StringDtype] = s.ident("Mechanism", "Mechanism granting the coverage.", fk="consular_mechanisms.mechanism_id")
+    mechanism_id: Series[pd.StringDtype] = s.ident(
+        "Mechanism", "Mechanism granting the coverage.", fk="consular_mechanisms.mechanism_id"
+    )
     assisting: Series[pd.StringDtype] = s.plist(
         "Assisting states", "States whose consulates may assist.", pattern=s.ISO3, fk="countries.iso3", nullable=False
     )
@@ -170,9 +193,13 @@ class ConsularCoverage(pa.DataFrameModel):
         "Nationals of", "States whose nationals may be assisted.", pattern=s.ISO3, fk="countries.iso3", nullable=False
     )
     where: Series[pd.CategoricalDtype] = s.code(
-        COVERAGE_WHERE, "Where", "In which places: third states where the national's own state has no consulate, any third state, or the listed ones."
+        COVERAGE_WHERE,
+        "Where",
+        "In which places: third states where the national's own state has no consulate, any third state, or the listed ones.",
     )
-    locations: Series[pd.StringDtype] = s.plist("Locations", "Listed places when `where` is `listed`.", pattern=s.ISO3, fk="countries.iso3")
+    locations: Series[pd.StringDtype] = s.plist(
+        "Locations", "Listed places when `where` is `listed`.", pattern=s.ISO3, fk="countries.iso3"
+    )
     status: Series[pd.CategoricalDtype] = s.code(COVERAGE_STATUS, "Status", "Legal or operational status from `from_date`.")
     from_date: Series[pd.Timestamp] = s.date("From", "Since when the status holds.", precision="from_precision")
     from_precision: Series[pd.CategoricalDtype] = s.precision("from_date")
@@ -195,8 +222,12 @@ class Practices(pa.DataFrameModel):
     practice_id: Series[pd.StringDtype] = s.ident("Practice", "Stable identifier (slug).")
     title_en: Series[pd.StringDtype] = s.text("Title (English)", "Title in English.", nullable=False)
     title_es: Series[pd.StringDtype] = s.text("Title (Spanish)", "Title in Spanish.", nullable=False)
-    summary_en: Series[pd.StringDtype] = s.text("Summary (English)", "What was done and for whom, in our words.", nullable=False, multiline=True)
-    summary_es: Series[pd.StringDtype] = s.text("Summary (Spanish)", "Lo que se hizo y para quién, en nuestras palabras.", nullable=False, multiline=True)
+    summary_en: Series[pd.StringDtype] = s.text(
+        "Summary (English)", "What was done and for whom, in our words.", nullable=False, multiline=True
+    )
+    summary_es: Series[pd.StringDtype] = s.text(
+        "Summary (Spanish)", "Lo que se hizo y para quién, en nuestras palabras.", nullable=False, multiline=True
+    )
     countries: Series[pd.StringDtype] = s.plist("Countries", "Countries where it runs.", pattern=s.ISO3, fk="countries.iso3")
     organisations: Series[pd.StringDtype] = s.text("Organisations", "Implementing organisations, separated by `; `.")
     kind: Series[pd.CategoricalDtype] = s.code(PRACTICE_KINDS, "Kind", "Main area of the practice.")
@@ -205,7 +236,13 @@ class Practices(pa.DataFrameModel):
     end_date: Series[pd.Timestamp] = s.date("End", "When it ended; empty when ongoing or unknown.", precision="end_precision")
     end_precision: Series[pd.CategoricalDtype] = s.precision("end_date")
     gcm_primary: Series[pd.StringDtype] = s.plist(
-        "GCM objectives (primary)", "Main objectives (1-23).", item="integer", ge=1, le=23, fk="gcm_objectives.objective", nullable=False
+        "GCM objectives (primary)",
+        "Main objectives (1-23).",
+        item="integer",
+        ge=1,
+        le=23,
+        fk="gcm_objectives.objective",
+        nullable=False,
     )
     gcm_secondary: Series[pd.StringDtype] = s.plist(
         "GCM objectives (secondary)", "Further objectives (1-23).", item="integer", ge=1, le=23, fk="gcm_objectives.objective"
@@ -255,17 +292,25 @@ class Figures(pa.DataFrameModel):
         "Place", "Country (ISO alpha-3) or region code.", pattern=r"^[A-Z][A-Z0-9_]*$", fk="countries.iso3|regions.region_id"
     )
     value: Series[pd.Float64Dtype] = s.decimal("Value", "The figure, plain decimal.", nullable=False, ge=0)
-    as_of_date: Series[pd.Timestamp] = s.date("As of", "Reference date of the figure.", nullable=False, precision="as_of_precision", not_future=True)
+    as_of_date: Series[pd.Timestamp] = s.date(
+        "As of", "Reference date of the figure.", nullable=False, precision="as_of_precision", not_future=True
+    )
     as_of_precision: Series[pd.CategoricalDtype] = s.precision("as_of_date", nullable=False)
     published_date: Series[pd.Timestamp] = s.date(
-        "Published", "When the figure was published (known from this date on).", nullable=False, precision="published_precision", not_future=True
+        "Published",
+        "When the figure was published (known from this date on).",
+        nullable=False,
+        precision="published_precision",
+        not_future=True,
     )
     published_precision: Series[pd.CategoricalDtype] = s.precision("published_date", nullable=False)
     programme_id: Series[pd.StringDtype] = s.ident(
         "Programme", "Regularisation programme the figure counts, if any.", nullable=True, fk="regularisations.programme_id"
     )
     qualifier: Series[pd.CategoricalDtype] = s.code(
-        ("exact", "more_than", "about", "at_least", "up_to"), "Qualifier", "How the source qualifies the value (`more than 2.5 million`)."
+        ("exact", "more_than", "about", "at_least", "up_to"),
+        "Qualifier",
+        "How the source qualifies the value (`more than 2.5 million`).",
     )
     source_id: Series[pd.StringDtype] = s.source_id()
     evidence: Series[pd.StringDtype] = s.evidence()
@@ -283,7 +328,9 @@ class FrameworkObjectives(pa.DataFrameModel):
 
     link_id: Series[pd.StringDtype] = s.ident("Link", "Stable identifier (framework and objective).")
     framework_id: Series[pd.StringDtype] = s.ident("Framework", "Framework.", fk="frameworks.framework_id")
-    objective: Series[pd.Int64Dtype] = s.integer("Objective", "GCM objective 1-23.", nullable=False, ge=1, le=23, fk="gcm_objectives.objective")
+    objective: Series[pd.Int64Dtype] = s.integer(
+        "Objective", "GCM objective 1-23.", nullable=False, ge=1, le=23, fk="gcm_objectives.objective"
+    )
     basis: Series[pd.StringDtype] = s.text("Basis", "What in the source shows the framework works on it.", nullable=False)
     source_id: Series[pd.StringDtype] = s.source_id()
     evidence: Series[pd.StringDtype] = s.evidence()

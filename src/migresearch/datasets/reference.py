@@ -73,21 +73,36 @@ class Countries(pa.DataFrameModel):
 
     iso3: Series[pd.StringDtype] = s.ident("ISO alpha-3", "ISO 3166-1 alpha-3 code: the join key.", pattern=s.ISO3, cldr="alpha3")
     iso2: Series[pd.StringDtype] = s.ident(
-        "ISO alpha-2", "ISO 3166-1 alpha-2 code (Namibia's `NA` is a code, not a missing value).", pattern=r"^[A-Z]{2}$", unique=True, cldr="alpha2"
+        "ISO alpha-2",
+        "ISO 3166-1 alpha-2 code (Namibia's `NA` is a code, not a missing value).",
+        pattern=r"^[A-Z]{2}$",
+        unique=True,
+        cldr="alpha2",
     )
     numeric: Series[pd.StringDtype] = s.ident(
-        "ISO numeric", "ISO 3166-1 numeric code, three digits with leading zeros kept.", pattern=r"^\d{3}$", unique=True, cldr="numeric"
+        "ISO numeric",
+        "ISO 3166-1 numeric code, three digits with leading zeros kept.",
+        pattern=r"^\d{3}$",
+        unique=True,
+        cldr="numeric",
     )
     name_en: Series[pd.StringDtype] = s.text("Name (English)", "Short name in English (CLDR).", nullable=False)
     name_es: Series[pd.StringDtype] = s.text("Name (Spanish)", "Short name in Spanish (CLDR unless overridden).", nullable=False)
     name_es_override: Series[pd.StringDtype] = s.text(
-        "Spanish name override", "Why `name_es` departs from CLDR, with the source of the preferred form; empty when it is CLDR's."
+        "Spanish name override",
+        "Why `name_es` departs from CLDR, with the source of the preferred form; empty when it is CLDR's.",
     )
     region: Series[pd.CategoricalDtype] = s.code(REGIONS, "Region", "UN M49 region.")
     subregion: Series[pd.CategoricalDtype] = s.code(SUBREGIONS, "Subregion", "UN M49 subregion (Mexico is Central America).")
-    sovereign: Series[pd.BooleanDtype] = s.boolean("Sovereign state", "True for a UN member state, false for a territory.", nullable=False)
+    sovereign: Series[pd.BooleanDtype] = s.boolean(
+        "Sovereign state", "True for a UN member state, false for a territory.", nullable=False
+    )
     administered_by: Series[pd.StringDtype] = s.ident(
-        "Administered by", "For a territory, the state it belongs to or is associated with.", pattern=s.ISO3, nullable=True, fk="countries.iso3"
+        "Administered by",
+        "For a territory, the state it belongs to or is associated with.",
+        pattern=s.ISO3,
+        nullable=True,
+        fk="countries.iso3",
     )
     source_id: Series[pd.StringDtype] = s.source_id()
     note: Series[pd.StringDtype] = s.note()
@@ -104,7 +119,11 @@ class Regions(pa.DataFrameModel):
     name_en: Series[pd.StringDtype] = s.text("Name (English)", "Name in English.", nullable=False)
     name_es: Series[pd.StringDtype] = s.text("Name (Spanish)", "Name in Spanish.", nullable=False)
     members: Series[pd.StringDtype] = s.plist(
-        "Members", "Member countries when the group is a fixed list; empty when open-ended (the world).", item="id", pattern=s.ISO3, fk="countries.iso3"
+        "Members",
+        "Member countries when the group is a fixed list; empty when open-ended (the world).",
+        item="id",
+        pattern=s.ISO3,
+        fk="countries.iso3",
     )
     source_id: Series[pd.StringDtype] = s.source_id()
     note: Series[pd.StringDtype] = s.note()
@@ -137,9 +156,13 @@ class GcmObjectives(pa.DataFrameModel):
 class GcmPrinciples(pa.DataFrameModel):
     """The 10 cross-cutting and interdependent guiding principles of the GCM."""
 
-    principle: Series[pd.Int64Dtype] = s.integer("Principle", "Principle number, 1 to 10, in the compact's order.", nullable=False, ge=1, le=10)
+    principle: Series[pd.Int64Dtype] = s.integer(
+        "Principle", "Principle number, 1 to 10, in the compact's order.", nullable=False, ge=1, le=10
+    )
     title_en: Series[pd.StringDtype] = s.text("Title (English)", "Official English label.", nullable=False)
-    title_es: Series[pd.StringDtype] = s.text("Title (Spanish)", "Official Spanish label (alternative wordings are claims).", nullable=False)
+    title_es: Series[pd.StringDtype] = s.text(
+        "Title (Spanish)", "Official Spanish label (alternative wordings are claims).", nullable=False
+    )
     source_id: Series[pd.StringDtype] = s.source_id()
     note: Series[pd.StringDtype] = s.note()
 
@@ -170,12 +193,16 @@ class Claims(pa.DataFrameModel):
     """What each source says about one field of one record, kept when sources disagree."""
 
     claim_id: Series[pd.StringDtype] = s.ident("Claim", "Stable identifier of the claim.")
-    table: Series[pd.StringDtype] = s.ident("Table", "Registry name of the table the claim is about.", pattern=r"^[a-z][a-z0-9_]*$")
+    table: Series[pd.StringDtype] = s.ident(
+        "Table", "Registry name of the table the claim is about.", pattern=r"^[a-z][a-z0-9_]*$"
+    )
     record_id: Series[pd.StringDtype] = s.text("Record", "Primary-key value of the record the claim is about.", nullable=False)
     field: Series[pd.StringDtype] = s.ident(
         "Field", "Column (or derived property such as `hlm_count`) the claim is about.", pattern=r"^[a-z][a-z0-9_]*$"
     )
-    value: Series[pd.StringDtype] = s.text("Value", "The value as this source gives it, normalised to the column's format.", nullable=False)
+    value: Series[pd.StringDtype] = s.text(
+        "Value", "The value as this source gives it, normalised to the column's format.", nullable=False
+    )
     quote: Series[pd.StringDtype] = s.text("Quote", "Short quotation (a few words) locating the claim in the source.")
     source_id: Series[pd.StringDtype] = s.source_id()
     note: Series[pd.StringDtype] = s.note()

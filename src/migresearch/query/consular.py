@@ -68,7 +68,9 @@ def consular_coverage(
     cov = cov[~listed | located]
     rows = cov.assign(assisting_iso3=cov["assisting"].str.split("|")).explode("assisting_iso3")
     rows = rows[(rows["assisting_iso3"] != nationality) & (rows["assisting_iso3"] != location)]
-    rows = rows.sort_values(["from_date", "coverage_id"], kind="stable").drop_duplicates(["mechanism_id", "assisting_iso3"], keep="last")
+    rows = rows.sort_values(["from_date", "coverage_id"], kind="stable").drop_duplicates(
+        ["mechanism_id", "assisting_iso3"], keep="last"
+    )
     conditions = {
         "third_state_without_own_consulate": f"where {nationality} has no consulate in {location}",
         "any_third_state": "in any third state",
@@ -76,7 +78,18 @@ def consular_coverage(
     }
     rows = rows.assign(condition=rows["where"].astype(str).map(conditions))
     rows = rows.merge(mech, on="mechanism_id", how="left", validate="many_to_one")
-    cols = ["assisting_iso3", "mechanism_id", "name_en", "name_es", "kind", "status", "from_date", "from_precision",
-            "condition", "coverage_id", "source_id"]
+    cols = [
+        "assisting_iso3",
+        "mechanism_id",
+        "name_en",
+        "name_es",
+        "kind",
+        "status",
+        "from_date",
+        "from_precision",
+        "condition",
+        "coverage_id",
+        "source_id",
+    ]
     out = rows[cols].astype({"assisting_iso3": "string", "condition": "string"})
     return out.sort_values(["assisting_iso3", "mechanism_id"], kind="stable").reset_index(drop=True)

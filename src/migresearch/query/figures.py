@@ -80,14 +80,38 @@ class FigureStore:
         return int(self._order[a + int(np.flatnonzero(ok & (as_of_slice == best))[-1])])
 
 
-def figure(series: str, place: str, as_of: Any | None = None, known_on: Any | None = None, data_dir: _DataDir = None) -> pd.Series | None:
+def figure(
+    series: str, place: str, as_of: Any | None = None, known_on: Any | None = None, data_dir: _DataDir = None
+) -> pd.Series | None:
     """The figure of ``series`` for ``place`` as it was known on ``known_on``.
 
     ``known_on`` keeps only figures published on or before that date (what
     a reader could have known then); ``as_of`` keeps only figures whose
     reference date is on or before it.  Among those, the latest reference
-    date wins, then the latest publication.  Returns the figure's row (value,
-    dates, precision, qualifier, source) or ``None`` when nothing was known.
+    date wins, then the latest publication.
+
+    Parameters
+    ----------
+    series : str
+        A ``series_id`` of ``series.csv``.
+    place : str
+        An ISO 3166-1 alpha-3 code or a ``region_id`` (``"WORLD"``).
+    as_of, known_on : str or datetime.date, optional
+        ISO ``YYYY-MM-DD`` strings or date objects; ``None`` for no limit.
+    data_dir : str or os.PathLike, optional
+        The data folder.
+
+    Returns
+    -------
+    pandas.Series or None
+        The figure's row (value, dates, precision, qualifier, source), or ``None`` when nothing was known.
+
+    Raises
+    ------
+    migresearch.errors.UnknownSeriesError, migresearch.errors.UnknownPlaceError
+        For an id not in its table (``"world"``: did you mean ``'WORLD'``?).
+    migresearch.errors.InvalidDateError
+        For a date that is not ISO 8601.
     """
     series_ids = load("series", data_dir)["series_id"].astype(str)
     if series not in set(series_ids):

@@ -19,34 +19,60 @@ def timeline(framework: str, data_dir: _DataDir = None) -> pd.DataFrame:
     """Everything dated about ``framework``: meetings, membership events and instruments, oldest first.
 
     Columns: ``date``, ``precision``, ``kind`` (meeting, membership, instrument), ``label_en``,
-    ``label_es``, ``record_id``, ``source_id``, ``inferred``.
+    ``label_es``, ``record_id``, ``source_id``, ``inferred``.  An unknown framework raises
+    :class:`~migresearch.errors.UnknownFrameworkError` with a did-you-mean.
     """
     _check_framework(framework, data_dir)
     meetings = load("meetings", data_dir)
     meetings = meetings[meetings["framework_id"] == framework]
     label = (meetings["label"].fillna("") + " " + meetings["kind"].astype(str).str.replace("_", " ")).str.strip()
     parts = [
-        pd.DataFrame({
-            "date": meetings["start_date"], "precision": meetings["start_precision"].astype("string"), "kind": "meeting",
-            "label_en": label + ": " + meetings["theme_en"].fillna(""), "label_es": label + ": " + meetings["theme_es"].fillna(""),
-            "record_id": meetings["meeting_id"], "source_id": meetings["source_id"], "inferred": meetings["inferred"],
-        })
+        pd.DataFrame(
+            {
+                "date": meetings["start_date"],
+                "precision": meetings["start_precision"].astype("string"),
+                "kind": "meeting",
+                "label_en": label + ": " + meetings["theme_en"].fillna(""),
+                "label_es": label + ": " + meetings["theme_es"].fillna(""),
+                "record_id": meetings["meeting_id"],
+                "source_id": meetings["source_id"],
+                "inferred": meetings["inferred"],
+            }
+        )
     ]
     events = _events(data_dir)
     events = events[events["framework_id"] == framework]
     ev_label = events["party"] + " " + events["event"].astype(str) + " (" + events["role"].astype(str) + ")"
-    parts.append(pd.DataFrame({
-        "date": events["date"], "precision": events["date_precision"].astype("string"), "kind": "membership",
-        "label_en": ev_label, "label_es": ev_label, "record_id": events["event_id"], "source_id": events["source_id"],
-        "inferred": events["inferred"],
-    }))
+    parts.append(
+        pd.DataFrame(
+            {
+                "date": events["date"],
+                "precision": events["date_precision"].astype("string"),
+                "kind": "membership",
+                "label_en": ev_label,
+                "label_es": ev_label,
+                "record_id": events["event_id"],
+                "source_id": events["source_id"],
+                "inferred": events["inferred"],
+            }
+        )
+    )
     inst = load("instruments", data_dir)
     inst = inst[inst["framework_id"] == framework]
-    parts.append(pd.DataFrame({
-        "date": inst["adopted_date"], "precision": inst["adopted_precision"].astype("string"), "kind": "instrument",
-        "label_en": inst["title_en"], "label_es": inst["title_es"], "record_id": inst["instrument_id"],
-        "source_id": inst["source_id"], "inferred": inst["inferred"],
-    }))
+    parts.append(
+        pd.DataFrame(
+            {
+                "date": inst["adopted_date"],
+                "precision": inst["adopted_precision"].astype("string"),
+                "kind": "instrument",
+                "label_en": inst["title_en"],
+                "label_es": inst["title_es"],
+                "record_id": inst["instrument_id"],
+                "source_id": inst["source_id"],
+                "inferred": inst["inferred"],
+            }
+        )
+    )
     out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else parts[0]
     out = out.astype({"kind": "string", "label_en": "string", "label_es": "string"})
     return out.sort_values(["date", "kind", "record_id"], na_position="last", kind="stable").reset_index(drop=True)

@@ -28,6 +28,7 @@ from migresearch.query._common import table as load
 
 __all__ = ["EXCLUSIVE_ROLES", "MEMBER_ROLES", "frameworks_of", "members_on", "membership_history", "membership_spans", "overlaps"]
 
+
 def _histories(events: pd.DataFrame) -> dict[tuple[str, str], list[ev.Step[Any]]]:
     """Each dated (party, role) history of ``events`` (one framework's membership rows), replayed; tags are row labels."""
     dated = events[events["date"].notna()]
@@ -46,8 +47,13 @@ def _states_on(events: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     """
     states = ev.states_on(_histories(events), day.date(), role_of=lambda key: key[1])
     rows = [
-        {"party": party, "role": role, "state": st.state, "since_row": st.since.tag if st.since else None,
-         "last_row": st.last.tag if st.last else None}
+        {
+            "party": party,
+            "role": role,
+            "state": st.state,
+            "since_row": st.since.tag if st.since else None,
+            "last_row": st.last.tag if st.last else None,
+        }
         for (party, role), st in states.items()
     ]
     return pd.DataFrame(rows, columns=["party", "role", "state", "since_row", "last_row"])
@@ -62,8 +68,15 @@ def membership_spans(events: pd.DataFrame, until: Any) -> pd.DataFrame:
     rows = []
     for (party, role), steps in _histories(events).items():
         for start, end, state in ev.spans(steps):
-            rows.append({"party": party, "role": role, "start": pd.Timestamp(start),
-                         "end": pd.Timestamp(end) if end is not None else end_day, "state": state})
+            rows.append(
+                {
+                    "party": party,
+                    "role": role,
+                    "start": pd.Timestamp(start),
+                    "end": pd.Timestamp(end) if end is not None else end_day,
+                    "state": state,
+                }
+            )
     return pd.DataFrame(rows, columns=["party", "role", "start", "end", "state"])
 
 
@@ -79,9 +92,31 @@ def members_on(framework: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, d
 
     A party counts from the event that made it active (join, entry into
     force, rejoin, start of a term) until it is suspended, withdraws or its
-    term ends.  Returns ``party``, ``party_type``, ``role``, ``name_en``,
-    ``name_es``, ``since`` (date of the activating event), its precision and
-    ``source_id``, sorted by party.
+    term ends, as the grammar of :mod:`migresearch.datasets.events` says.
+
+    Parameters
+    ----------
+    framework : str
+        A ``framework_id`` of ``frameworks.csv``.
+    on : str or datetime.date
+        The day asked about: ISO ``YYYY-MM-DD`` or a date object.
+    roles : tuple of str, default MEMBER_ROLES
+        Roles counted (``("member", "state_party")``); any of ``ROLE_NAMES``.
+    data_dir : str or os.PathLike, optional
+        The data folder (default as for :func:`migresearch.load`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``party``, ``party_type``, ``role``, ``name_en``, ``name_es``, ``since`` (date of the
+        activating event), ``since_precision`` and ``source_id``, sorted by party.
+
+    Raises
+    ------
+    migresearch.errors.UnknownFrameworkError
+        For an unknown framework (with a did-you-mean); an unknown role is an ``UnknownIdError``.
+    migresearch.errors.InvalidDateError
+        For a date that is not ISO 8601 (``"01/06/2019"``).
 
     >>> sorted(members_on("can", "2015-06-01")["party"])
     ['BOL', 'COL', 'ECU', 'PER']
@@ -105,7 +140,9 @@ def members_on(framework: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, d
         }
     )
     out = out.merge(_party_names(data_dir), on="party", how="left", validate="many_to_one")
-    out = out.astype({"party": "string", "party_type": "string", "role": "string", "source_id": "string", "since_precision": "string"})
+    out = out.astype(
+        {"party": "string", "party_type": "string", "role": "string", "source_id": "string", "since_precision": "string"}
+    )
     return out.sort_values(["party", "role"]).reset_index(drop=True)[
         ["party", "party_type", "role", "name_en", "name_es", "since", "since_precision", "source_id"]
     ]
@@ -122,7 +159,30 @@ def _party_names(data_dir: _DataDir) -> pd.DataFrame:
 
 
 def frameworks_of(country: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, data_dir: _DataDir = None) -> pd.DataFrame:
-    """Frameworks in which ``country`` (ISO alpha-3) held one of ``roles`` on the date ``on``.
+    """Frameworks in which ``country`` held one of ``roles`` on the date ``on``.
+
+    Parameters
+    ----------
+    country : str
+        An ISO 3166-1 alpha-3 code of ``countries.csv``.
+    on : str or datetime.date
+        The day asked about: ISO ``YYYY-MM-DD`` or a date object.
+    roles : tuple of str, default MEMBER_ROLES
+        Roles counted.
+    data_dir : str or os.PathLike, optional
+        The data folder.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``framework_id``, ``role``, ``since``, ``name_en``, ``name_es``, ``kind``.
+
+    Raises
+    ------
+    migresearch.errors.UnknownCountryError
+        For a code not in ``countries.csv`` (``"per"``: did you mean ``'PER'``?).
+    migresearch.errors.InvalidDateError
+        For a date that is not ISO 8601.
 
     >>> "can" in set(frameworks_of("PER", "2015-07-01")["framework_id"])
     True
@@ -144,7 +204,10 @@ def frameworks_of(country: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, 
 
 
 def membership_history(country: str, data_dir: _DataDir = None) -> pd.DataFrame:
-    """Every membership event of ``country`` across all frameworks, oldest first (undated last)."""
+    """Every membership event of ``country`` across all frameworks, oldest first (undated last).
+
+    Raises :class:`~migresearch.errors.UnknownCountryError` for a code not in ``countries.csv``.
+    """
     _check_country(country, data_dir)
     events = _events(data_dir)
     out = events[events["party"] == country]
@@ -158,6 +221,7 @@ def overlaps(on: Any, roles: tuple[str, ...] = MEMBER_ROLES, data_dir: _DataDir 
     """Which countries sit in which frameworks on ``on``: a boolean country × framework matrix.
 
     A column ``n_frameworks`` counts each country's frameworks; rows are countries that sit in at least one.
+    ``on`` is an ISO ``YYYY-MM-DD`` string or a date object; ``roles`` as for :func:`members_on`.
     """
     roles = _check_codes(roles, "memberships", "role", "role")
     day = _day(on)

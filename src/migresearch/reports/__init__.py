@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from migresearch import paths
-from migresearch.errors import ParameterError, UnsupportedLanguageError
+from migresearch.errors import ParameterError, ParameterValueError, UnsupportedLanguageError
 
 __all__ = ["LANGS", "REPORTS", "Job", "ParameterError", "ReportSpec", "plan"]
 
@@ -97,7 +97,10 @@ class ReportSpec:
 
     ``allowed`` maps each parameter name to its type and a function giving
     its allowed values; ``expand`` lists the parameters every value of
-    which is built (the others use the notebook default).
+    which is built (the others use the notebook default).  On the index,
+    ``group`` places the report among the ``analyses``, ``frameworks`` or
+    ``countries``, ``summary_key`` names its one-sentence description in the
+    label catalogue, and ``order`` sorts it within its group (lower first).
     """
 
     name: str
@@ -105,6 +108,9 @@ class ReportSpec:
     title_key: str
     allowed: Mapping[str, tuple[type, Callable[[Path], tuple[Any, ...]]]]
     expand: tuple[str, ...]
+    group: str = "analyses"
+    summary_key: str | None = None
+    order: int = 50
 
     def slug(self, params: Mapping[str, Any]) -> str:
         """The report's file name (without ``.html``): notebook name plus non-language parameter values."""
@@ -128,8 +134,8 @@ class ReportSpec:
                 raise ParameterError(f"{self.name}: parameter {name!r} must be {kind.__name__}, got {type(value).__name__} {value!r}")
             valid = values(data_dir)
             if value not in valid:
-                raise ParameterError(f"{self.name}: {name}={value!r} is not allowed; valid values: {', '.join(map(str, valid))}")
-            out[name] = value
+                raise ParameterValueError(self.name, name, value, valid)
+            out[name] = value  # type: ignore[assignment]  # its type was checked just above
         missing = [n for n in self.allowed if n not in out]
         if missing:
             raise ParameterError(f"{self.name}: missing parameter(s) {', '.join(missing)}")
@@ -150,6 +156,8 @@ REPORTS: tuple[ReportSpec, ...] = (
         name="01-framework-profile",
         notebook="01-framework-profile.ipynb",
         title_key="report.framework_profile",
+        group="frameworks",
+        summary_key="summary.framework_profile",
         allowed={"framework": (str, _ids("frameworks.csv", "framework_id")), "lang": (str, _langs)},
         expand=("framework", "lang"),
     ),
@@ -157,6 +165,8 @@ REPORTS: tuple[ReportSpec, ...] = (
         name="10-eu-celac-dialogue",
         notebook="10-eu-celac-dialogue.ipynb",
         title_key="report.eu_celac_dialogue",
+        summary_key="summary.eu_celac_dialogue",
+        order=0,
         allowed={"lang": (str, _langs)},
         expand=("lang",),
     ),

@@ -1,139 +1,218 @@
-"""The framework profile report (notebook ``01-framework-profile``): one framework, its members,
-meetings, instruments and the disagreements between its sources.
+"""The framework profile report (notebook ``01-framework-profile``): what one cooperation framework is,
+where it sits, who took part in it and when, its meetings and instruments, and where its sources disagree.
+
+:func:`collect` is the analysis: pure, language-free, returning typed frames
+any other analysis can reuse.  The section functions present it in a page's
+language; the notebook calls ``collect`` once and shows one section per cell.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Any
 
 import pandas as pd
 
 from migresearch import i18n, query
 from migresearch._api import load
 from migresearch.datasets.events import MEMBER_ROLES, ROLE_NAMES
-from migresearch.errors import UnknownFrameworkError
-from migresearch.present.charts import cited_chart, meetings_chart, membership_chart
+from migresearch.present import names
+from migresearch.present.charts import chart, meetings_chart, membership_chart, membership_spans
+from migresearch.present.conflicts import comparison
 from migresearch.present.html import (
     Html,
-    _localised,
     code_cell,
-    conflicts_table,
+    concat,
     date_cell,
     esc,
-    heading,
+    facts,
     link,
     meetings_table,
     paragraph,
-    sources_note,
+    prose,
+    section,
     table,
-    text_cell,
+    title_block,
 )
 
 #: Every declared role: the profile lists members, observers, presidencies... alike.
 ALL_ROLES: tuple[str, ...] = ROLE_NAMES
 
-class FrameworkProfile:
-    """The sections of the framework profile report (notebook ``01-framework-profile``)."""
 
-    def __init__(self, framework: str, lang: str, on: dt.date | None = None) -> None:
-        self.lang = i18n.check_lang(lang)
-        frameworks = load("frameworks")
-        hit = frameworks[frameworks["framework_id"] == framework]
-        if hit.empty:
-            raise UnknownFrameworkError(framework, frameworks["framework_id"].astype(str))
-        self.framework = framework
-        self.row = hit.iloc[0]
-        self.frameworks = frameworks
-        self.on = on or query.data_as_of()
-        events = query._events(None)
-        self.events = events[events["framework_id"] == framework].sort_values(["date", "event_id"], na_position="last")
-        meetings = load("meetings")
-        self.meetings = meetings[meetings["framework_id"] == framework].sort_values(["start_date", "meeting_id"], na_position="last")
-        instruments = load("instruments")
-        self.instruments = instruments[instruments["framework_id"] == framework].sort_values(["adopted_date", "instrument_id"], na_position="last")
-        conflicts = query.conflicts()
-        related = {framework} | set(self.meetings["meeting_id"]) | set(self.events["event_id"]) | set(self.instruments["instrument_id"])
-        self.conflicts = conflicts[conflicts["record_id"].isin(related)]
+@dataclasses.dataclass(frozen=True)
+class Profile:
+    """One framework's profile, as data.
 
-    def title(self) -> Html:
-        name = _localised(self.row, "name", self.lang)
-        return Html(f"<h1>{esc(name)}</h1><p class=\"subtitle\">{esc(i18n.t('report.framework_profile', self.lang))}</p>")
+    Attributes
+    ----------
+    framework : one row of ``frameworks`` (the framework itself).
+    parent, children : the framework it belongs to (0 or 1 row) and those under it.
+    events : its membership events (every role), oldest first, undated last; ``party`` is the ISO code or framework id.
+    members_now : :func:`migresearch.query.members_on` for every role on ``on``.
+    undated : member parties never counted because no date of joining is recorded (``party``).
+    spans : membership periods of members and state parties (``party``, ``start``, ``end``, ``state``).
+    meetings, instruments : its meetings and instruments, oldest first.
+    conflicts : disagreements between sources about the framework, its meetings, events or instruments.
+    on : the date the profile stands at (the data date unless given).
+    """
 
-    def overview(self) -> Html:
-        r, lang = self.row, self.lang
-        parent = ""
-        if isinstance(r["parent_id"], str):
-            p = self.frameworks[self.frameworks["framework_id"] == r["parent_id"]].iloc[0]
-            parent = esc(_localised(p, "name", lang))
-        binding = "" if pd.isna(r["binding"]) else i18n.t("yes" if r["binding"] else "no", lang)
-        items = [
-            ("field.acronym", esc(r[f"acronym_{lang}"])),
-            ("field.kind", esc(i18n.code("kind", r["kind"], lang))),
-            ("field.scope", esc(i18n.code("scope", r["scope"], lang))),
-            ("field.parent", parent),
-            ("field.secretariat", esc(r["secretariat"])),
-            ("field.binding", esc(binding)),
-            ("field.established", date_cell("established_date", lang)(r)),
-            ("field.founding_instrument", esc(r["founding_instrument"])),
-            ("field.status", esc(i18n.code("status", r["status"], lang))),
-            ("field.website", link(r["url"], r["url"])),
-        ]
-        rows = "".join(f"<tr><th>{esc(i18n.t(k, lang))}</th><td>{v}</td></tr>" for k, v in items if v)
-        return Html(f'<h2>{esc(i18n.t("section.overview", lang))}</h2><table class="facts">{rows}</table>'
-                    + sources_note([r["source_id"]], lang))
+    framework: pd.DataFrame
+    parent: pd.DataFrame
+    children: pd.DataFrame
+    events: pd.DataFrame
+    members_now: pd.DataFrame
+    undated: pd.DataFrame
+    spans: pd.DataFrame
+    meetings: pd.DataFrame
+    instruments: pd.DataFrame
+    conflicts: pd.DataFrame
+    on: dt.date
 
-    def children(self) -> list[Any]:
-        kids = self.frameworks[self.frameworks["parent_id"] == self.framework]
-        if kids.empty:
-            return []
-        cols = [("field.name", lambda row: esc(_localised(row, "name", self.lang))),
-                ("field.kind", code_cell("kind", "kind", self.lang))]
-        return [heading("section.children", self.lang), table(kids, cols, self.lang)]
+    @property
+    def framework_id(self) -> str:
+        return str(self.framework["framework_id"].iloc[0])
 
-    def members(self) -> list[Any]:
-        lang = self.lang
-        out: list[Any] = [heading("section.members", lang)]
-        if self.events.empty:
-            return out + [paragraph(i18n.t("text.no_members", lang))]
-        now = query.members_on(self.framework, self.on, roles=ALL_ROLES)
-        out.append(paragraph(i18n.t("text.members_count", lang, n=int(now["role"].isin(MEMBER_ROLES).sum()),
-                                    date=i18n.date(self.on, "day", lang))))
-        members = self.events[self.events["role"].isin(MEMBER_ROLES)]
-        undated = sorted(set(members.loc[members["date"].isna(), "party"]) - set(now["party"]))
-        if undated:
-            out.append(paragraph(i18n.t("text.undated", lang, parties=", ".join(undated))))
-        out += cited_chart(membership_chart(members, lang, self.on), members["source_id"], lang)
-        out.append(heading("section.members_now", lang, level=3))
-        cols = [("field.party", lambda row: esc(row["party"]) + " " + esc(row[f"name_{lang}"])),
+    @property
+    def row(self) -> pd.Series:
+        return self.framework.iloc[0]
+
+
+def collect(framework: str, on: dt.date | None = None) -> Profile:
+    """The profile of ``framework`` (a ``framework_id``) on ``on`` (default: the data date).
+
+    Raises :class:`~migresearch.errors.UnknownFrameworkError` (with a did-you-mean hint) for an unknown framework.
+
+    >>> collect("can").framework_id
+    'can'
+    """
+    frameworks = load("frameworks")
+    query.members_on(framework, "2000-01-01")  # checks the id the same way every question does
+    day = on or query.data_as_of()
+    row = frameworks[frameworks["framework_id"] == framework]
+    parent_id = row["parent_id"].iloc[0]
+    parent = frameworks[frameworks["framework_id"] == parent_id] if not names.missing(parent_id) else frameworks.iloc[0:0]
+    children = frameworks[frameworks["parent_id"] == framework].sort_values("framework_id")
+    events = query._events(None)
+    events = events[events["framework_id"] == framework].sort_values(["date", "event_id"], na_position="last")
+    now = query.members_on(framework, day, roles=ALL_ROLES)
+    members = events[events["role"].isin(MEMBER_ROLES)]
+    undated = sorted(set(members.loc[members["date"].isna(), "party"]) - set(now["party"]))
+    meetings = load("meetings")
+    meetings = meetings[meetings["framework_id"] == framework].sort_values(["start_date", "meeting_id"], na_position="last")
+    instruments = load("instruments")
+    instruments = instruments[instruments["framework_id"] == framework].sort_values(["adopted_date", "instrument_id"], na_position="last")
+    related = {framework} | set(meetings["meeting_id"]) | set(events["event_id"]) | set(instruments["instrument_id"])
+    conflicts = query.conflicts()
+    return Profile(
+        framework=row.reset_index(drop=True), parent=parent.reset_index(drop=True), children=children.reset_index(drop=True),
+        events=events.reset_index(drop=True), members_now=now,
+        undated=pd.DataFrame({"party": pd.array(undated, dtype="string")}),
+        spans=membership_spans(members, day), meetings=meetings.reset_index(drop=True),
+        instruments=instruments.reset_index(drop=True),
+        conflicts=conflicts[conflicts["record_id"].isin(related)].reset_index(drop=True), on=day,
+    )
+
+
+# --- sections --------------------------------------------------------------------------------------
+
+def title(data: Profile, lang: str) -> Html:
+    """The framework's name in the page's language, and what the page is."""
+    return title_block(names.framework(data.framework_id, lang), i18n.t("report.framework_profile", lang))
+
+
+def overview(data: Profile, lang: str) -> Html:
+    """What the framework is: acronym, kind, scope, parent, secretariat, legal force, founding, status, website."""
+    r = data.row
+    binding = "" if pd.isna(r["binding"]) else i18n.t("yes" if r["binding"] else "no", lang)
+    items = [
+        ("field.acronym", lambda row: esc(row[f"acronym_{lang}"] if not names.missing(row[f"acronym_{lang}"]) else "")),
+        ("field.kind", code_cell("kind", "kind", lang)),
+        ("field.scope", code_cell("scope", "scope", lang)),
+        ("field.parent", lambda row: esc(names.framework(row["parent_id"], lang))),
+        ("field.secretariat", lambda row: prose(row, "secretariat", lang)),
+        ("field.binding", lambda row: esc(binding)),
+        ("field.established", date_cell("established_date", lang)),
+        ("field.founding_instrument", lambda row: prose(row, "founding_instrument", lang)),
+        ("field.status", code_cell("status", "status", lang)),
+        ("field.website", lambda row: link(row["url"], row["url"])),
+    ]
+    return section(i18n.t("section.overview", lang), facts(r, items, lang, [r["source_id"]]))
+
+
+def children(data: Profile, lang: str) -> Html | None:
+    """The frameworks under this one (nothing when there are none)."""
+    if data.children.empty:
+        return None
+    cols = [("field.name", lambda row: esc(names.framework(row["framework_id"], lang))),
+            ("field.kind", code_cell("kind", "kind", lang))]
+    return section(i18n.t("section.children", lang), table(data.children, cols, lang))
+
+
+def members(data: Profile, lang: str) -> Html:
+    """Who took part and when: the count on the data date, the membership chart, the parties now, every event."""
+    head = i18n.t("section.members", lang)
+    if data.events.empty:
+        return section(head, paragraph(i18n.t("text.no_members", lang)))
+    n = int(data.members_now["role"].isin(MEMBER_ROLES).sum())
+    count = paragraph(i18n.plural("text.members_count", n, lang, date=i18n.date(data.on, "day", lang)))
+    undated = (paragraph(i18n.t("text.undated", lang, parties=names.parties(list(data.undated["party"]), lang)))
+               if len(data.undated) else None)
+    member_events = data.events[data.events["role"].isin(MEMBER_ROLES)]
+    fallback = None
+    if len(data.spans):
+        first = data.spans.iloc[0]
+        fallback = paragraph(i18n.plural("text.same_span", len(data.spans), lang, since=i18n.date(first["start"], "month", lang)))
+    drawn = chart(membership_chart(member_events, lang, data.on) if len(member_events) else None, member_events["source_id"],
+                  lang, i18n.t("chart.members_title", lang), fallback)
+    now_cols = [("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
                 ("field.role", code_cell("role", "role", lang)),
                 ("field.since", date_cell("since", lang, "since_precision"))]
-        out.append(table(now, cols, lang))
-        out.append(heading("section.events", lang, level=3))
-        cols = [("field.date", date_cell("date", lang)), ("field.party", text_cell("party")),
-                ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
-        out.append(table(self.events, cols, lang))
-        return out
+    event_cols = [("field.date", date_cell("date", lang)), ("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
+                  ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
+    return section(head, count, undated, drawn,
+                   section(i18n.t("section.members_now", lang), table(data.members_now, now_cols, lang), level=3),
+                   section(i18n.t("section.events", lang), table(data.events, event_cols, lang), level=3))
 
-    def meetings_section(self) -> list[Any]:
-        lang = self.lang
-        out: list[Any] = [heading("section.meetings", lang)]
-        out += cited_chart(meetings_chart(self.meetings, lang), self.meetings["source_id"], lang)
-        out.append(meetings_table(self.meetings, lang))
-        return out
 
-    def instruments_section(self) -> list[Any]:
-        lang = self.lang
-        cols = [("field.title", lambda row: link(_localised(row, "title", lang), row["url"])),
-                ("field.type", code_cell("instrument_type", "type", lang)),
-                ("field.adopted", date_cell("adopted_date", lang)), ("field.in_force", date_cell("in_force_date", lang))]
-        return [heading("section.instruments", lang), table(self.instruments, cols, lang)]
+def meetings(data: Profile, lang: str) -> Html:
+    """The framework's meetings on a time line and in a table (place, presidency, chair and theme by name)."""
+    head = i18n.t("section.meetings", lang)
+    if data.meetings.empty:
+        return section(head, paragraph(i18n.t("none", lang)))
+    drawn = chart(meetings_chart(data.meetings, lang), data.meetings["source_id"], lang, i18n.t("chart.meetings_title", lang))
+    return section(head, drawn, meetings_table(data.meetings, lang))
 
-    def conflicts_section(self) -> list[Any]:
-        lang = self.lang
-        out: list[Any] = [heading("section.conflicts", lang)]
-        if self.conflicts.empty:
-            return out + [paragraph(i18n.t("none", lang))]
-        groups = self.conflicts.groupby(["table", "record_id", "field"]).ngroups
-        out.append(paragraph(i18n.t("text.conflicts_count", lang, n=groups)))
-        return out + [conflicts_table(self.conflicts, lang)]
+
+def instruments(data: Profile, lang: str) -> Html:
+    """The instruments the framework adopted: title (linked), type, adoption and entry into force."""
+    def titled(row: pd.Series) -> str:
+        own = row.get(f"title_{lang}")
+        if not names.missing(own):
+            return link(own, row["url"])
+        return link(row["title_en"], row["url"], "en") + (f' <span class="gap">({esc(i18n.t("gap.only_en", lang))})</span>'
+                                                          if lang != "en" else "")
+
+    cols = [("field.title", titled), ("field.type", code_cell("instrument_type", "type", lang)),
+            ("field.adopted", date_cell("adopted_date", lang)), ("field.in_force", date_cell("in_force_date", lang))]
+    return section(i18n.t("section.instruments", lang), table(data.instruments, cols, lang))
+
+
+def conflicts(data: Profile, lang: str) -> Html:
+    """Where the sources about this framework disagree, as a comparison."""
+    head = i18n.t("section.conflicts", lang)
+    if data.conflicts.empty:
+        return section(head, paragraph(i18n.t("none", lang)))
+    groups = data.conflicts.groupby(["table", "record_id", "field"]).ngroups
+    return section(head, paragraph(i18n.plural("text.conflicts_count", groups, lang)), comparison(data.conflicts, lang))
+
+
+def sections(data: Profile, lang: str) -> list[Html]:
+    """Every section of the page, in order (what the build shows)."""
+    parts = [title(data, lang), overview(data, lang), children(data, lang), members(data, lang), meetings(data, lang),
+             instruments(data, lang), conflicts(data, lang)]
+    return [p for p in parts if p is not None]
+
+
+def page(data: Profile, lang: str) -> Html:
+    """The whole report as one block."""
+    return concat(*sections(data, lang))

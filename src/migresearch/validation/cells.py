@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from migresearch.datasets.compiled import MAX_CELL, SLUG, Column
+from migresearch.datasets.compiled import MAX_CELL, SLUG, Column, cldr_codes
 from migresearch.errors import DeclarationError
 
 #: Characters refused in every cell: C0/C1 controls (except tab and newline in multiline text),
@@ -73,30 +73,6 @@ def _item_rule(col: Column) -> Callable[[str], str | None]:
         return lambda x: None if x in allowed else f"items must be one of {', '.join(allowed)}"
     pattern = re.compile(col.meta.get("item_pattern") or SLUG)
     return lambda x: None if pattern.match(x) else f"items must match {pattern.pattern}"
-
-
-@functools.cache
-def cldr_codes() -> tuple[dict[str, dict[str, str]], str]:
-    """ISO 3166-1 codes as CLDR knows them (through Babel): ``{"alpha3"|"numeric": {code: alpha-2}, "alpha2": {...}}``.
-
-    Read from CLDR's territory aliases, which map every alpha-3 and numeric code to
-    its alpha-2 code.  Babel is imported here, on first use, so ``validate`` pays
-    for it only when a column declares ``cldr``.
-    """
-    import babel
-    from babel.core import get_global
-
-    aliases = get_global("territory_aliases")
-    alpha3 = {k: v[0] for k, v in aliases.items() if len(k) == 3 and k.isalpha() and len(v) == 1 and not _user_assigned(v[0])}
-    numeric = {k: v[0] for k, v in aliases.items() if len(k) == 3 and k.isdigit() and len(v) == 1 and not _user_assigned(v[0])}
-    alpha2 = {v: v for v in alpha3.values()}
-    return {"alpha3": alpha3, "numeric": numeric, "alpha2": alpha2}, str(babel.__version__)
-
-
-def _user_assigned(alpha2: str) -> bool:
-    """ISO 3166-1's user-assigned alpha-2 codes (AA, QM-QZ, XA-XZ, ZZ), which CLDR lists as private use;
-    Kosovo's XK, a CLDR territory, is kept."""
-    return alpha2 != "XK" and (alpha2 in ("AA", "ZZ") or (alpha2[0] == "Q" and alpha2[1] >= "M") or alpha2[0] == "X")
 
 
 _CLDR_NAMES = {"alpha3": "alpha-3", "alpha2": "alpha-2", "numeric": "numeric"}

@@ -189,17 +189,28 @@ def read_csv(path: Path, display: str, table: Table, data_root: Path) -> Parsed:
         problems.append(_file_problem(display, "", "empty file: no header"))
         return parsed
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(display, 1, "", "\\ufeff", "UTF-8 byte order mark (BOM) at start of file; save as UTF-8 without BOM"))
+        problems.append(
+            Problem(display, 1, "", "\\ufeff", "UTF-8 byte order mark (BOM) at start of file; save as UTF-8 without BOM")
+        )
         raw = raw[3:]
     text, bad = _bad_bytes(raw)
     if bad:
         for start, stop in bad[:MAX_BAD_BYTES]:
             line_start = raw.rfind(b"\n", 0, start) + 1
             line = raw.count(b"\n", 0, start) + 1
-            problems.append(Problem(display, line, "", f"0x{raw[start:stop].hex()}",
-                                    f"not UTF-8 (byte offset {start - line_start} in the line, {start} in the file)"))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    "",
+                    f"0x{raw[start:stop].hex()}",
+                    f"not UTF-8 (byte offset {start - line_start} in the line, {start} in the file)",
+                )
+            )
         if len(bad) > MAX_BAD_BYTES:
-            problems.append(_file_problem(display, str(len(bad)), f"... and {len(bad) - MAX_BAD_BYTES} more bytes that are not UTF-8"))
+            problems.append(
+                _file_problem(display, str(len(bad)), f"... and {len(bad) - MAX_BAD_BYTES} more bytes that are not UTF-8")
+            )
         parsed.incomplete = True
         return parsed
     first = text.split("\n", 1)[0]
@@ -234,7 +245,9 @@ def read_csv(path: Path, display: str, table: Table, data_root: Path) -> Parsed:
             break
         except csv.Error as exc:
             record += 1
-            problems.append(Problem(display, start, "", "", f"malformed CSV: {exc} (reading resumes at line {start + 1})", record))
+            problems.append(
+                Problem(display, start, "", "", f"malformed CSV: {exc} (reading resumes at line {start + 1})", record)
+            )
             parsed.incomplete = True
             offset, end = start, start  # resynchronise: the next physical line starts a record
             reader = csv.reader(iter(lines[start:]), strict=True)
@@ -246,7 +259,14 @@ def read_csv(path: Path, display: str, table: Table, data_root: Path) -> Parsed:
             continue
         if len(row) > len(header):
             problems.append(
-                Problem(display, start, f"#{len(header) + 1}", row[len(header)], f"extra cell: {len(row)} cells, header has {len(header)}", record)
+                Problem(
+                    display,
+                    start,
+                    f"#{len(header) + 1}",
+                    row[len(header)],
+                    f"extra cell: {len(row)} cells, header has {len(header)}",
+                    record,
+                )
             )
         elif len(row) < len(header):
             problems.append(
@@ -300,6 +320,7 @@ def _check_header(display: str, header: Sequence[str], table: Table, problems: l
 
 # --- typed frames -----------------------------------------------------------------------------
 
+
 def to_frame(parsed: Parsed, table: Table) -> Any:
     """Build the typed ``DataFrame`` from validated strings (pandas nullable dtypes)."""
     import pandas as pd
@@ -317,7 +338,9 @@ def to_frame(parsed: Parsed, table: Table) -> Any:
         elif col.kind == "boolean":
             data[col.name] = pd.array([None if v == "" else v == "true" for v in raw], dtype="boolean")
         elif col.kind == "date":
-            data[col.name] = pd.to_datetime(pd.Series([v or None for v in raw], dtype="object"), format="%Y-%m-%d").astype("datetime64[ns]")
+            data[col.name] = pd.to_datetime(pd.Series([v or None for v in raw], dtype="object"), format="%Y-%m-%d").astype(
+                "datetime64[ns]"
+            )
         else:
             data[col.name] = pd.array([v if v != "" else None for v in raw], dtype="string")
     frame = pd.DataFrame(data, index=pd.RangeIndex(n))

@@ -20,6 +20,7 @@ _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
 if TYPE_CHECKING:
     from migresearch.validation.csvfile import Parsed
 
+
 @dataclasses.dataclass(frozen=True, order=True)
 class Problem:
     """One data error: ``<path>:<line>:<column>: <value>: <rule>``.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from migresearch.datasets.compiled import Table
+from migresearch.datasets.compiled import Table, cldr_codes
 from migresearch.validation.cells import parse_date
 from migresearch.validation.report import Problem
 
@@ -36,28 +36,38 @@ def check_rows(parsed: Parsed, table: Table) -> None:
                 pd_ = parse_date(d)
                 if pd_ and (pd_.day != 1 or (p == "year" and pd_.month != 1)):
                     first = "the first of the month" if p == "month" else "1 January"
-                    problems.append(Problem(display, line, date_col, d, f"a date with {p} precision is stored as {first}", rec_no))
+                    problems.append(
+                        Problem(display, line, date_col, d, f"a date with {p} precision is stored as {first}", rec_no)
+                    )
         if has_inferred:
             inf, why = row.get("inferred", ""), row.get("inferred_from", "")
             if inf and not why:
-                problems.append(Problem(display, line, "inferred_from", why, "an inferred value needs its reason in `inferred_from`", rec_no))
+                problems.append(
+                    Problem(display, line, "inferred_from", why, "an inferred value needs its reason in `inferred_from`", rec_no)
+                )
             if why and not inf:
-                problems.append(Problem(display, line, "inferred", inf, "`inferred_from` is set but no field is listed in `inferred`", rec_no))
+                problems.append(
+                    Problem(display, line, "inferred", inf, "`inferred_from` is set but no field is listed in `inferred`", rec_no)
+                )
             for name in filter(None, inf.split("|")):
                 if name not in table.by_name or name in ("inferred", "inferred_from", "source_id", "note"):
                     problems.append(Problem(display, line, "inferred", name, "not a fact column of this table", rec_no))
         for key in keyed:
-            cols = table.primary_key if key == "\x00pk" else (key,)
+            cols: tuple[str, ...] = table.primary_key if key == "\x00pk" else (key,)
             value = tuple(row.get(c, "") for c in cols)
             if any(v == "" for v in value):
                 continue
-            first = seen[key].get(value)
-            if first is None:
+            seen_at = seen[key].get(value)
+            if seen_at is None:
                 seen[key][value] = line
             else:
                 label = ",".join(f"{c}={v}" for c, v in zip(cols, value))
                 kind = "primary key" if key == "\x00pk" else "value in unique column"
-                problems.append(Problem(display, line, cols[0], ",".join(value), f"duplicate {kind} {label} (first at line {first})", rec_no))
+                problems.append(
+                    Problem(
+                        display, line, cols[0], ",".join(value), f"duplicate {kind} {label} (first at line {seen_at})", rec_no
+                    )
+                )
 
 
 def _check_cldr_pairs(parsed: Parsed, table: Table) -> None:
@@ -67,8 +77,6 @@ def _check_cldr_pairs(parsed: Parsed, table: Table) -> None:
     others = [(k, n) for k, n in by_kind.items() if k != "alpha2"]
     if alpha2 is None or not others:
         return
-    from migresearch.validation.cells import cldr_codes
-
     codes, version = cldr_codes()
     for rec_no, (line, row) in enumerate(zip(parsed.lines, parsed.records), start=1):
         two = row.get(alpha2, "")
@@ -76,5 +84,13 @@ def _check_cldr_pairs(parsed: Parsed, table: Table) -> None:
             value = row.get(name, "")
             expected = codes[which].get(value)
             if two and expected is not None and two in codes["alpha2"] and expected != two:
-                parsed.problems.append(Problem(parsed.display, line, name, value,
-                                               f"CLDR (Babel {version}) gives {value} the alpha-2 code {expected}, but `{alpha2}` is {two}", rec_no))
+                parsed.problems.append(
+                    Problem(
+                        parsed.display,
+                        line,
+                        name,
+                        value,
+                        f"CLDR (Babel {version}) gives {value} the alpha-2 code {expected}, but `{alpha2}` is {two}",
+                        rec_no,
+                    )
+                )

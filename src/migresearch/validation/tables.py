@@ -9,6 +9,7 @@ other one's line in its message.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -112,6 +113,7 @@ def _date_order(parsed: dict[str, Parsed]) -> Iterator[Problem]:
 
 # --- EU presidencies ---------------------------------------------------------------------------
 
+
 class Presidency(NamedTuple):
     semester: str
     start: dt.date
@@ -145,6 +147,7 @@ def _semesters(parsed: dict[str, Parsed]) -> Iterator[Problem]:
 
 # --- meetings ----------------------------------------------------------------------------------
 
+
 @rule
 def _meetings(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     p = parsed.get("meetings")
@@ -163,8 +166,14 @@ def _meetings(parsed: dict[str, Parsed]) -> Iterator[Problem]:
                 if overlapping and iso3 not in {t.iso3 for t in overlapping}:
                     held = ", ".join(sorted(f"{t.iso3} ({t.semester})" for t in overlapping))
                     when = row.get(column) or row["start_date"]
-                    yield Problem(p.display, line, "eu_presidency_iso3", iso3,
-                                  f"meeting {column.removesuffix('_date')} {when} falls in the presidency of {held}, not {iso3}", rec)
+                    yield Problem(
+                        p.display,
+                        line,
+                        "eu_presidency_iso3",
+                        iso3,
+                        f"meeting {column.removesuffix('_date')} {when} falls in the presidency of {held}, not {iso3}",
+                        rec,
+                    )
                     break
         if row.get("number"):
             series[(row.get("framework_id", ""), row.get("series", ""))].append((int(row["number"]), line, rec))
@@ -174,19 +183,31 @@ def _meetings(parsed: dict[str, Parsed]) -> Iterator[Problem]:
         seen: dict[int, int] = {}
         for number, line, rec in items:
             if number in seen:
-                yield Problem(p.display, line, "number", str(number), f"duplicate number in series {framework}/{name} (first at line {seen[number]})", rec)
+                yield Problem(
+                    p.display,
+                    line,
+                    "number",
+                    str(number),
+                    f"duplicate number in series {framework}/{name} (first at line {seen[number]})",
+                    rec,
+                )
                 continue
             seen[number] = line
             if number != expected:
                 missing = f"{expected}" if number == expected + 1 else f"{expected}–{number - 1}"
                 yield Problem(
-                    p.display, line, "number", str(number),
-                    f"series {framework}/{name} jumps to {number}: no row for {missing} (add one with empty dates and a note if unknown)", rec,
+                    p.display,
+                    line,
+                    "number",
+                    str(number),
+                    f"series {framework}/{name} jumps to {number}: no row for {missing} (add one with empty dates and a note if unknown)",
+                    rec,
                 )
             expected = number + 1
 
 
 # --- memberships -------------------------------------------------------------------------------
+
 
 def party_of(row: dict[str, str]) -> str:
     return row.get("party_iso3") or row.get("party_org") or ""
@@ -198,7 +219,9 @@ def membership_histories(parsed: dict[str, Parsed]) -> dict[tuple[str, str, str]
     for line, _, row in _rows(parsed, "memberships"):
         when = span(row, "date")
         if when is not None:
-            groups[(row.get("framework_id", ""), party_of(row), row.get("role", ""))].append((when[0], row.get("event", ""), line))
+            groups[(row.get("framework_id", ""), party_of(row), row.get("role", ""))].append(
+                (when[0], row.get("event", ""), line)
+            )
     return {key: events.replay(history) for key, history in groups.items()}
 
 
@@ -213,13 +236,24 @@ def _memberships(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     info: dict[int, tuple[int, dict[str, str]]] = {}
     for line, rec, row in _rows(parsed, "memberships"):
         if bool(row.get("party_iso3")) == bool(row.get("party_org")):
-            yield Problem(p.display, line, "party_iso3", row.get("party_iso3", ""), "exactly one of `party_iso3` and `party_org` must be set", rec)
+            yield Problem(
+                p.display,
+                line,
+                "party_iso3",
+                row.get("party_iso3", ""),
+                "exactly one of `party_iso3` and `party_org` must be set",
+                rec,
+            )
         when = span(row, "date")
         fw = row.get("framework_id", "")
         if _later(established.get(fw), when):
             yield Problem(
-                p.display, line, "date", row["date"],
-                f"{party_of(row)} {row.get('event')} on {row['date']} before {fw} was established ({established[fw][0].isoformat()})", rec,  # type: ignore[index]
+                p.display,
+                line,
+                "date",
+                row["date"],
+                f"{party_of(row)} {row.get('event')} on {row['date']} before {fw} was established ({established[fw][0].isoformat()})",  # type: ignore[index]
+                rec,
             )
         info[line] = (rec, row)
     for (fw, party, role), steps in membership_histories(parsed).items():
@@ -234,29 +268,54 @@ def _memberships(parsed: dict[str, Parsed]) -> Iterator[Problem]:
                     had = f"it only joins on {later[0][0].isoformat()} at line {later[0][1]}"
             state = step.before or "not a party"
             yield Problem(
-                p.display, step.tag, "event", row.get("event", ""),
-                f"{party} cannot {row.get('event')} {fw} as {role} on {row['date']} while {state} ({had})", rec,
+                p.display,
+                step.tag,
+                "event",
+                row.get("event", ""),
+                f"{party} cannot {row.get('event')} {fw} as {role} on {row['date']} while {state} ({had})",
+                rec,
             )
 
 
 # --- other tables ------------------------------------------------------------------------------
 
+
 @rule
 def _coverage(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     p = parsed.get("consular_coverage")
+    if p is None:
+        return
     for line, rec, row in _rows(parsed, "consular_coverage"):
         listed = row.get("where") == "listed"
         if listed != bool(row.get("locations")):
-            yield Problem(p.display, line, "locations", row.get("locations", ""), "`locations` is required exactly when `where` is `listed`", rec)  # type: ignore[union-attr]
+            yield Problem(
+                p.display,
+                line,
+                "locations",
+                row.get("locations", ""),
+                "`locations` is required exactly when `where` is `listed`",
+                rec,
+            )
 
 
 @rule
 def _practices(parsed: dict[str, Parsed]) -> Iterator[Problem]:
     p = parsed.get("practices")
+    if p is None:
+        return
     for line, rec, row in _rows(parsed, "practices"):
-        both = set(filter(None, row.get("gcm_primary", "").split("|"))) & set(filter(None, row.get("gcm_secondary", "").split("|")))
+        both = set(filter(None, row.get("gcm_primary", "").split("|"))) & set(
+            filter(None, row.get("gcm_secondary", "").split("|"))
+        )
         if both:
-            yield Problem(p.display, line, "gcm_secondary", row["gcm_secondary"], f"objective(s) {'|'.join(sorted(both, key=int))} already primary", rec)  # type: ignore[union-attr]
+            yield Problem(
+                p.display,
+                line,
+                "gcm_secondary",
+                row["gcm_secondary"],
+                f"objective(s) {'|'.join(sorted(both, key=int))} already primary",
+                rec,
+            )
 
 
 @rule
@@ -276,7 +335,9 @@ def _claims(parsed: dict[str, Parsed]) -> Iterator[Problem]:
             key_cache[name] = _keys(parsed, name, pk) if pk else None
         keys = key_cache[name]
         if keys is not None and row.get("record_id") and row["record_id"] not in keys:
-            yield Problem(p.display, line, "record_id", row["record_id"], f"{row['record_id']} not found in {_tables.file(name)}:{pk}", rec)
+            yield Problem(
+                p.display, line, "record_id", row["record_id"], f"{row['record_id']} not found in {_tables.file(name)}:{pk}", rec
+            )
         col = target.by_name.get(row.get("field", ""))
         if col is not None and row.get("value"):
             broken = strict_rule(col)(row["value"])
@@ -284,7 +345,32 @@ def _claims(parsed: dict[str, Parsed]) -> Iterator[Problem]:
                 yield Problem(p.display, line, "value", row["value"], f"not a valid {name}.{col.name}: {broken}", rec)
 
 
+# --- evidence ----------------------------------------------------------------------------------
+
+#: A note that explains a missing quote: a sentence ``No evidence quote: <why>`` anywhere in the note.
+NO_EVIDENCE = re.compile(r"(?:^|[.!?)\]]\s+)No evidence quote:\s*\S")
+
+
+@rule
+def _evidence(parsed: dict[str, Parsed]) -> Iterator[Problem]:
+    """Every row of a fact table (one declaring an ``evidence`` column) quotes its source or says why not."""
+    for name, p in parsed.items():
+        if "evidence" not in _tables.table(name).by_name or "evidence" not in p.header:
+            continue
+        for line, rec, row in _rows(parsed, name):
+            if not row.get("evidence") and not NO_EVIDENCE.search(row.get("note", "")):
+                yield Problem(
+                    p.display,
+                    line,
+                    "evidence",
+                    "",
+                    'a fact row needs an evidence quote, or a note starting "No evidence quote:" that says why',
+                    rec,
+                )
+
+
 # --- parent links and exclusive roles (issue 14) ---------------------------------------------------
+
 
 @rule
 def _parent_cycles(parsed: dict[str, Parsed]) -> Iterator[Problem]:
@@ -316,7 +402,7 @@ def _parent_cycles(parsed: dict[str, Parsed]) -> Iterator[Problem]:
                     node = parent[node]
                 if node not in seen:
                     continue
-                cycle = chain[seen[node]:]
+                cycle = chain[seen[node] :]
                 if frozenset(cycle) in reported:
                     continue
                 reported.add(frozenset(cycle))
@@ -365,13 +451,19 @@ def _exclusive_roles(parsed: dict[str, Parsed]) -> Iterator[Problem]:
             terms[(fw, role)][i] = terms[(fw, role)][i]._replace(end=when, end_line=line, end_date=row["date"])
     for (fw, role), held in terms.items():
         for i, a in enumerate(held):
-            for b in held[i + 1:]:
+            for b in held[i + 1 :]:
                 if b.party == a.party:
                     continue
                 same_day = a.start == b.start and a.start[0] == a.start[1]
                 inside = a.end is not None and a.start[1] < b.start[0] and b.start[1] < a.end[0]
                 if same_day or inside:
                     until = f" to {a.end_date} (line {a.end_line})" if a.end is not None else ""
-                    yield Problem(p.display, b.line, "date", b.date,
-                                  f"{b.party} starts a {role} term of {fw} while {a.party} holds it (term from {a.date} at line "
-                                  f"{a.line}{until}): one holder at a time", b.record)
+                    yield Problem(
+                        p.display,
+                        b.line,
+                        "date",
+                        b.date,
+                        f"{b.party} starts a {role} term of {fw} while {a.party} holds it (term from {a.date} at line "
+                        f"{a.line}{until}): one holder at a time",
+                        b.record,
+                    )
