@@ -159,6 +159,27 @@ def test_a_kill_between_the_two_moves_is_rolled_back_by_the_next_build(tmp_path:
     assert not (out / b.JOURNAL).exists()
 
 
+def test_ctrl_c_between_the_two_moves_is_rolled_back_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nbs, out = tmp_path / "nb", tmp_path / "out"
+    s = notebook(nbs, "r16", "print('version one')")
+    assert b.build(out=out, reports=(s,), notebooks=nbs, progress=False).exit_code == 0
+    old = {rel: (out / rel).read_bytes() for rel in ("en/r16.html", "es/r16.html")}
+    notebook(nbs, "r16", "print('version two')")
+    real = os.replace
+
+    def interrupt_at_es(src: object, dst: object) -> None:
+        if str(dst).startswith(str(out / "es")) and "backup" not in str(src):
+            raise KeyboardInterrupt
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", interrupt_at_es)
+    with pytest.raises(KeyboardInterrupt):
+        b.build(out=out, reports=(s,), notebooks=nbs, progress=False)
+    monkeypatch.undo()
+    assert {rel: (out / rel).read_bytes() for rel in old} == old
+    assert not (out / b.JOURNAL).exists() and not list(out.glob(".staging-*"))
+
+
 def test_pages_of_reports_no_longer_declared_are_withdrawn(tmp_path: Path) -> None:
     nbs, out = tmp_path / "nb", tmp_path / "out"
     keep, gone = notebook(nbs, "r7", "print(7)"), notebook(nbs, "r8", "print(8)")
