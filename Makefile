@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 UV := $(PYTHON) -m uv
 
-.PHONY: help reports test setup browser bench clean lint format
+.PHONY: help reports test setup browser bench clean lint format core-test floors lab docs
 
 .DEFAULT_GOAL := help
 
@@ -19,7 +19,6 @@ help: ## list the targets (this message)
 $(STAMP): pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --extra dev --python $(PYTHON) --quiet
-	$(BIN)/python -m ipykernel install --sys-prefix --name migresearch --display-name "migresearch (Python 3.11)" >/dev/null
 	@touch $(STAMP)
 
 setup: $(STAMP) ## create or refresh .venv from uv.lock (idempotent)
@@ -43,6 +42,33 @@ reports: $(CHECKED) ## validate the data, regenerate the catalog and every repor
 
 test: $(STAMP) browser ## run the whole test suite
 	$(BIN)/python -m pytest -q
+
+# The core tests (load, validate, query; no report extras) on the other supported Pythons, from uv.lock.
+# The interpreters are pyenv's on these machines (found, never downloaded: UV_PYTHON_DOWNLOADS=never).
+CORE_PYTHONS ?= 3.12 3.13
+core-test: ## run the core tests on Python 3.12 and 3.13 (pyenv's interpreters, from uv.lock)
+	@for v in $(CORE_PYTHONS); do \
+	  py=$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$$v.*/bin/python3 2>/dev/null | sort -V | tail -1); \
+	  [ -n "$$py" ] || py=$$(command -v python$$v); \
+	  [ -n "$$py" ] || { echo "Python $$v not found (pyenv or PATH)"; exit 1; }; \
+	  echo "core tests on $$($$py --version)"; \
+	  UV_PYTHON_DOWNLOADS=never UV_PROJECT_ENVIRONMENT=.venv-$$v $(UV) sync --locked --extra test --python $$py --quiet || exit 1; \
+	  MIGRESEARCH_CORE_TESTS=1 .venv-$$v/bin/python -m pytest -q -p no:cacheprovider || exit 1; \
+	done
+
+# The declared floors are true: the core tests at the lowest versions the floors allow (uv's lowest-direct).
+floors: $(STAMP) ## run the core tests at the lowest dependency versions pyproject.toml allows
+	rm -rf .venv-lowest
+	UV_PYTHON_DOWNLOADS=never $(UV) venv --quiet --python $(PYTHON) .venv-lowest
+	$(UV) pip install --quiet -p .venv-lowest/bin/python --resolution lowest-direct -e ".[test]"
+	MIGRESEARCH_CORE_TESTS=1 .venv-lowest/bin/python -W ignore::DeprecationWarning -m pytest -q -p no:cacheprovider -W ignore::DeprecationWarning
+
+lab: $(STAMP) ## open JupyterLab on the notebooks, in .venv (the standard python3 kernel)
+	$(BIN)/jupyter lab notebooks/
+
+docs: $(STAMP) ## build the documentation site into site/ (strict: any warning fails)
+	$(BIN)/python -m migresearch.build.docs
+	$(BIN)/mkdocs build --strict --quiet
 
 bench: $(STAMP) ## run the benchmarks (ratios measured side by side)
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) pip install --quiet -p $(VENV) -r bench/requirements.txt

@@ -6,9 +6,9 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: migresearch (Python 3.11)
+#     display_name: Python 3 (ipykernel)
 #     language: python
-#     name: migresearch
+#     name: python3
 # ---
 
 # %% [markdown]

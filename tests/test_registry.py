@@ -113,3 +113,18 @@ def test_stale_compiled_registry_falls_back_to_the_declarations(monkeypatch: pyt
     compiled = _tables._from_registry()
     assert [i.name for i in compiled.values()] == NAMES
     assert all(compiled[n].table.names == table_of(n).names for n in NAMES)
+
+
+def test_datapackage_is_v2_with_lists_categories_and_provenance() -> None:
+    descriptor = catalog.datapackage()
+    assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0" and descriptor["contributors"]
+    assert len(descriptor["sources"]) == len(migresearch.load("sources"))
+    by_name = {r["name"]: r for r in descriptor["resources"]}
+    practices = {f["name"]: f for f in by_name["practices"]["schema"]["fields"]}
+    assert practices["gcm_secondary"]["type"] == "list" and practices["gcm_secondary"]["delimiter"] == "|"
+    assert practices["gcm_secondary"]["itemType"] == "integer"
+    meetings = {f["name"]: f for f in by_name["meetings"]["schema"]["fields"]}
+    assert meetings["start_precision"]["categories"] == ["year", "month", "day"]
+    assert meetings["start_precision"]["categoriesOrdered"] is True
+    assert all(r["$schema"].endswith("/2.0/dataresource.json") and r["type"] == "table" for r in descriptor["resources"])

@@ -3,6 +3,8 @@
 Importing the package is silent and cheap: no I/O, no network, and pandas,
 pandera and the data are only touched when a function is called.
 
+Examples
+--------
 >>> import migresearch
 >>> migresearch.list_datasets()[:3]
 ['sources', 'countries', 'regions']

@@ -41,7 +41,7 @@ from migresearch.reports import Job
 
 __all__ = ["CellTimeout", "MissingParametersCell", "PageContext", "Result", "inject_parameters", "render_page", "run", "warm_up"]
 
-KERNEL_NAME = "migresearch"
+KERNEL_NAME = "python3"
 ENGINE_NAME = "migresearch"
 _CURRENT: list[Any] = []  # outputs of the cell being executed
 _SHELL: list[Any] = []  # the pristine shell made by warm_up(), inherited by every forked report

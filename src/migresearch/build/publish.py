@@ -46,7 +46,6 @@ from typing import Any
 
 from migresearch import __version__, files, paths
 from migresearch.build.index import framework_names, write_index
-from migresearch.datasets.version import data_version
 from migresearch.errors import (
     BuildConfigError,
     BuildLocked,
@@ -65,7 +64,7 @@ MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 JOURNAL = ".publish-journal.json"
 #: Bump when the page template or HTML conversion changes, so every report is rebuilt.
-RENDER_VERSION = "2"
+RENDER_VERSION = "1"
 
 
 @dataclasses.dataclass
@@ -146,10 +145,10 @@ def locked(out: Path, outcome: Outcome | None = None) -> Iterator[int]:
                 raise BuildLocked(
                     f"another build{who} is running in {out} (lock {path}); try again when it has finished"
                 ) from None
-            fresh = _take_over(out, path)
-            if fresh is None:
+            taken = _take_over(out, path)
+            if taken is None:
                 continue
-            fd = fresh
+            fd = taken
             notes.append(f"took over the lock {path}: its build (pid {holder}) is gone, but a leftover process still held it")
             break
         if os.path.exists(path) and os.stat(path).st_ino != os.fstat(fd).st_ino:
@@ -255,7 +254,11 @@ def _code_files() -> list[Path]:
 
 
 def _data_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.glob("*.csv"))
+    """The registered tables' files: the same files, in the same order, as the data version
+    (:func:`migresearch.datasets.version.data_version`), so the snapshot's digest is that version."""
+    from migresearch.datasets.version import data_files
+
+    return data_files(data_dir)
 
 
 @dataclasses.dataclass
@@ -293,6 +296,10 @@ def snapshot(data: Path, folder: Path) -> Snapshot:
         if content is not None:
             (folder / path.name).write_bytes(content)
     return Snapshot(folder, files.bytes_digest(items), problems)
+
+
+def _live_digest(data: Path) -> str:
+    return files.files_digest(_data_files(data))
 
 
 # --- 5, 6. planning and hashing ----------------------------------------------------------------
@@ -428,7 +435,7 @@ def _build(
         snap = snapshot(data, staging / "data")
     except OSError as exc:
         raise _output_error(exc, staging / "data", "write the data snapshot in") from None
-    data_hash = data_version(snap.folder).digest  # the one data version (registered tables), of the snapshot
+    data_hash = snap.digest
     code_hash = files.files_digest(_code_files())
     document = read_manifest_document(out)
     manifest = read_manifest(out)
@@ -499,7 +506,7 @@ def _build(
         outcome.messages.append(
             f"index.html: could not write {out / 'index.html'}: {exc.strerror or exc}; the previous index stays"
         )
-    if data_version(data).digest != data_hash:
+    if _live_digest(data) != data_hash:
         outcome.notes.append(
             f"the data changed during the build; this build used the data as it was at its start "
             f"(data version {data_hash[:12]}): build again to use the new data"
@@ -822,7 +829,8 @@ def run_cli(args: argparse.Namespace) -> int:
     withdrawn = f", {len(outcome.withdrawn)} withdrawn" if outcome.withdrawn else ""
     if not getattr(args, "quiet", False):
         print(
-            f"{len(outcome.built)} built, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed{withdrawn} in {seconds:.2f} s",
+            f"{len(outcome.built)} built, {len(outcome.skipped)} up to date, {len(outcome.failed)} failed{withdrawn} "
+            f"in {seconds:.2f} s",
             file=sys.stderr,
         )
     return outcome.exit_code

@@ -62,8 +62,21 @@ _TYPES = {
 }
 
 
+#: Data Package v2 profiles (https://datapackage.org/standard/).
+PROFILES = "https://datapackage.org/profiles/2.0/"
+
+
 def _field(col: Column) -> dict[str, Any]:
     field: dict[str, Any] = {"name": col.name, "type": _TYPES[col.kind], "title": col.title, "description": col.description}
+    if col.kind == "list":
+        # v2 list fields: the delimiter and the item type, instead of an opaque string
+        item = col.meta.get("item")
+        field.update(type="list", delimiter="|", itemType="integer" if item == "integer" else "string")
+    if col.kind == "code" and col.values:
+        # v2 categorical: the code list, ordered where the declaration says so (a precision, say)
+        field["categories"] = list(col.values)
+        if col.ordered:
+            field["categoriesOrdered"] = True
     if col.kind == "boolean":
         field.update(trueValues=["true"], falseValues=["false"])
     if col.kind == "date":
@@ -108,6 +121,7 @@ def datapackage() -> dict[str, Any]:
                     }
                 )
         schema: dict[str, Any] = {
+            "$schema": PROFILES + "tableschema.json",
             "fields": [_field(c) for c in table.columns],
             "missingValues": [""],
             "primaryKey": list(table.primary_key),
@@ -120,16 +134,17 @@ def datapackage() -> dict[str, Any]:
                 "path": spec.file,
                 "title": spec.title,
                 "description": spec.description,
-                "profile": "tabular-data-resource",
+                "$schema": PROFILES + "dataresource.json",
+                "type": "table",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "dialect": {"delimiter": ",", "doubleQuote": True, "header": True},
+                "dialect": {"$schema": PROFILES + "tabledialect.json", "delimiter": ",", "doubleQuote": True, "header": True},
                 "schema": schema,
             }
         )
     return {
-        "profile": "tabular-data-package",
+        "$schema": PROFILES + "datapackage.json",
         "name": "migresearch",
         "title": "migresearch: EU-LAC migration cooperation data",
         "description": "Cooperation frameworks, memberships, meetings, instruments, regularisation programmes, "
@@ -139,8 +154,20 @@ def datapackage() -> dict[str, Any]:
         "licenses": [
             {"name": LICENCE, "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}
         ],
+        "contributors": [{"title": "migresearch contributors", "roles": ["creator"]}],
+        # Every row cites one source of the `sources` resource; the package lists them all once.
+        "sources": _sources(),
         "resources": resources,
     }
+
+
+def _sources() -> list[dict[str, str]]:
+    """The package's sources: title and address of every row of ``sources.csv`` (stdlib csv, no pandas)."""
+    import csv
+
+    path = paths.data_dir() / _tables.file("sources")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{"title": r["title"], "path": r["url"]} for r in csv.DictReader(fh) if r.get("url")]
 
 
 def data_dictionary() -> str:

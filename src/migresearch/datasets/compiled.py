@@ -336,24 +336,24 @@ def cldr_from_babel() -> tuple[CldrCodes, str]:
         "alpha3": dict(sorted(alpha3.items())),
         "numeric": dict(sorted(numeric.items())),
         "alpha2": dict(sorted(alpha2.items())),
-    }, str(babel.__version__)
+    }, f"Babel {babel.__version__}"
 
 
 @functools.cache
 def cldr_codes() -> tuple[CldrCodes, str]:
-    """The CLDR codes and the Babel version they come from.
+    """The CLDR codes validation checks against, and where they come from.
 
-    ``migresearch catalog`` stores them in the compiled JSON, read here when it is current and names the
-    installed Babel (loading Babel's CLDR tables costs about 0.3 s); otherwise they are read from Babel.
+    ``migresearch catalog`` stores them in the compiled JSON, read here while the declarations are current
+    (loading Babel's CLDR tables costs about 0.3 s), so validation gives the same answer whatever Babel is
+    installed; otherwise they are read from the installed Babel. The stored file records no Babel version:
+    the codes are the content, and they are the same from the oldest supported Babel (2.14) to today's.
     """
-    from importlib import metadata
-
     try:
         data = json.loads(COMPILED.read_text(encoding="utf-8"))
         stored = data["cldr"]
-        if data.get("schema_hash") == schema_hash() and stored["babel"] == metadata.version("babel"):
-            return {k: dict(stored[k]) for k in ("alpha3", "numeric", "alpha2")}, str(stored["babel"])
-    except (OSError, ValueError, KeyError, TypeError, metadata.PackageNotFoundError):
+        if data.get("schema_hash") == schema_hash():
+            return {k: dict(stored[k]) for k in ("alpha3", "numeric", "alpha2")}, "as stored by migresearch catalog"
+    except (OSError, ValueError, KeyError, TypeError):
         pass
     return cldr_from_babel()
 
@@ -379,7 +379,7 @@ def compiled_json() -> str:
                 "schema_hash": schema_hash(),
                 "generated_by": "migresearch catalog; do not edit",
                 "datasets": datasets,
-                "cldr": {"babel": codes[1], **codes[0]},
+                "cldr": codes[0],
             },
             indent=1,
             ensure_ascii=False,

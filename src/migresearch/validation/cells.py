@@ -85,9 +85,9 @@ def _cldr_rule(col: Column, inner: Callable[[str], str | None]) -> Callable[[str
         broken = inner(v)
         if broken:
             return broken
-        codes, version = cldr_codes()
+        codes, _ = cldr_codes()
         if v not in codes[which]:
-            return f"not an ISO 3166-1 {_CLDR_NAMES[which]} code known to CLDR (Babel {version})"
+            return f"not an ISO 3166-1 {_CLDR_NAMES[which]} code known to CLDR"
         return None
 
     return rule

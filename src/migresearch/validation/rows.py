@@ -77,7 +77,7 @@ def _check_cldr_pairs(parsed: Parsed, table: Table) -> None:
     others = [(k, n) for k, n in by_kind.items() if k != "alpha2"]
     if alpha2 is None or not others:
         return
-    codes, version = cldr_codes()
+    codes, _ = cldr_codes()
     for rec_no, (line, row) in enumerate(zip(parsed.lines, parsed.records), start=1):
         two = row.get(alpha2, "")
         for which, name in others:
@@ -90,7 +90,7 @@ def _check_cldr_pairs(parsed: Parsed, table: Table) -> None:
                         line,
                         name,
                         value,
-                        f"CLDR (Babel {version}) gives {value} the alpha-2 code {expected}, but `{alpha2}` is {two}",
+                        f"CLDR gives {value} the alpha-2 code {expected}, but `{alpha2}` is {two}",
                         rec_no,
                     )
                 )
