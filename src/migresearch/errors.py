@@ -37,6 +37,7 @@ __all__ = [
     "MissingSourceError",
     "NotebookNotFoundError",
     "NotInCheckoutError",
+    "UsageError",
     "NotRegularFileError",
     "OutputError",
     "ParameterError",
@@ -52,7 +53,6 @@ __all__ = [
     "UnknownSourceError",
     "UnsafePathError",
     "UnsupportedLanguageError",
-    "UsageError",
     "did_you_mean",
 ]
 
