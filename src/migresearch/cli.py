@@ -130,10 +130,8 @@ def _build(args: argparse.Namespace) -> int:
 
     directory = _data_dir(args)
     if args.only:
-        from migresearch.validation import validate
-
-        if not validate(directory).ok:  # bad data: the build itself refuses it, before any planning, as one line per problem
-            return run_cli(args)
+        # No full validation here (it would cost every no-op build): plan() checks the ids it reads at their
+        # cells and raises on bad ones; the build then validates everything first, one line per problem.
         langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
         try:
             matched = plan(directory, args.only, langs)
