@@ -13,6 +13,7 @@ nothing to do stays a fraction of a second; the page is drawn by
 from __future__ import annotations
 
 import csv
+import dataclasses
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -92,7 +93,7 @@ def write_index(
 ) -> None:
     """``index.html``: every report grouped, in each language, with titles as links (no timings: stable bytes)."""
     from migresearch import i18n, paths
-    from migresearch.present.page import IndexGroup, IndexItem, IndexPart, index_page
+    from migresearch.present.page import IndexGroup, IndexItem, IndexPart, index_page, language_index_page
 
     data = paths.data_dir(data_dir)
     names = names if names is not None else framework_names(data)
@@ -132,16 +133,32 @@ def write_index(
                 shown.append(IndexGroup(label, [item for _, item in sorted(items, key=lambda x: x[0])], blurb))
         date_text = i18n.t("index.data_date", lang, date=i18n.date(as_of, "day", lang)) if as_of else ""
         parts.append(IndexPart(lang, i18n.t("index.part", lang), date_text, shown))
-    page = index_page(parts, __version__, data_hash)
-    target = out / "index.html"
-    try:
-        if target.read_text(encoding="utf-8") == page:
-            return
-    except OSError:
-        pass
+    pages = {"index.html": index_page(parts, __version__, data_hash)}
+    for part in parts:
+        local = [
+            IndexGroup(
+                g.title, [dataclasses.replace(i, href=i.href.split("/", 1)[1] if i.href else None) for i in g.items], g.summary
+            )
+            for g in part.groups
+        ]
+        pages[f"{part.lang}/index.html"] = language_index_page(dataclasses.replace(part, groups=local), __version__, data_hash)
     from migresearch.files import write_text
 
-    write_text(target, page)
+    for rel, page in pages.items():
+        target = out / rel
+        try:
+            if target.read_text(encoding="utf-8") == page:
+                continue
+        except OSError:
+            pass
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_text(target, page)
+        except OSError:
+            if rel == "index.html":
+                raise
+            # a language's landing page that cannot be written keeps its previous version; the build's
+            # own publishing step reports the folder's problem for the reports themselves
 
 
 __all__ = ["GROUPS", "coverage", "data_date", "framework_names", "write_index"]
