@@ -879,6 +879,7 @@ LABELS.update(
         "field.where": ("Where", "Dónde"),
         "field.from": ("From", "Desde"),
         "field.until": ("Until", "Hasta"),
+    "date.not_recorded": ("date not recorded", "fecha no registrada"),
         "field.basis": ("Created by", "Creado por"),
         "text.thin_profile": (
             "The data records little about {country} so far; nothing yet for: {missing}.",
