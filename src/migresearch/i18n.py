@@ -237,6 +237,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "column.requires_renouncing_asylum": ("requires giving up an asylum claim", "exige renunciar a la solicitud de asilo"),
     "column.resolution_date": ("date of the resolution", "fecha de la resolución"),
     "column.role": ("role", "función"),
+    "column.event": ("membership event", "evento de membresía"),
     "column.start_date": ("start date", "fecha de inicio"),
     "column.status": ("status", "situación"),
     "column.target_nationalities": ("nationalities covered", "nacionalidades destinatarias"),
@@ -879,7 +880,7 @@ LABELS.update(
         "field.where": ("Where", "Dónde"),
         "field.from": ("From", "Desde"),
         "field.until": ("Until", "Hasta"),
-    "date.not_recorded": ("date not recorded", "fecha no registrada"),
+        "date.not_recorded": ("date not recorded", "fecha no registrada"),
         "field.basis": ("Created by", "Creado por"),
         "text.thin_profile": (
             "The data records little about {country} so far; nothing yet for: {missing}.",
