@@ -28,7 +28,7 @@ from migresearch.datasets import compiled as _tables
 from migresearch.present import names
 from migresearch.present.charts import chart
 from migresearch.present.conflicts import comparison
-from migresearch.present.html import Html, code_cell, date_cell, esc, paragraph, range_cell, section, table, title_block
+from migresearch.present.html import Html, code_cell, date_cell, esc, foreign, paragraph, range_cell, section, table, title_block
 
 __all__ = ["CountryProfile", "collect", "country_links", "profile_href", "sections"]
 
@@ -127,7 +127,9 @@ def _spans(country: str, events: pd.DataFrame, on: pd.Timestamp) -> pd.DataFrame
     frame["start"] = pd.to_datetime(frame["start"])
     frame["end"] = pd.to_datetime(frame["end"])
     first = frame.groupby("framework_id")["start"].transform("min") if len(frame) else frame["start"]
-    return frame.assign(_first=first).sort_values(["_first", "framework_id", "start"]).drop(columns="_first").reset_index(drop=True)
+    return (
+        frame.assign(_first=first).sort_values(["_first", "framework_id", "start"]).drop(columns="_first").reset_index(drop=True)
+    )
 
 
 def collect(country: str, on: dt.date | None = None) -> CountryProfile:
@@ -146,7 +148,9 @@ def collect(country: str, on: dt.date | None = None) -> CountryProfile:
     day = on or query.data_as_of()
     stamp = pd.Timestamp(day)
     events = query._events(None)
-    events = events[events["party"] == country].sort_values(["date", "framework_id", "event_id"], na_position="last", kind="stable")
+    events = events[events["party"] == country].sort_values(
+        ["date", "framework_id", "event_id"], na_position="last", kind="stable"
+    )
     events = events.reset_index(drop=True)
     spans = _spans(country, events, stamp)
     now = query.frameworks_of(country, day, roles=ALL_ROLES)
@@ -154,8 +158,12 @@ def collect(country: str, on: dt.date | None = None) -> CountryProfile:
     meetings = load("meetings")
     hosted = (meetings["country_iso3"] == country).fillna(False).astype(bool)
     chaired = (meetings["lac_chair_iso3"] == country).fillna(False).astype(bool)
-    meetings = (meetings[hosted | chaired].assign(hosted=hosted[hosted | chaired], chaired=chaired[hosted | chaired])
-                .sort_values(["start_date", "meeting_id"], na_position="last").reset_index(drop=True))
+    meetings = (
+        meetings[hosted | chaired]
+        .assign(hosted=hosted[hosted | chaired], chaired=chaired[hosted | chaired])
+        .sort_values(["start_date", "meeting_id"], na_position="last")
+        .reset_index(drop=True)
+    )
 
     reg = load("regularisations")
     reg = reg[reg["country_iso3"] == country]
@@ -165,45 +173,76 @@ def collect(country: str, on: dt.date | None = None) -> CountryProfile:
     instruments = load("regularisation_instruments")
     creating = instruments[instruments["programme_id"].isin(reg["programme_id"]) & (instruments["role"] == "creates")]
     creating = creating.sort_values(["issued_date", "instrument_row_id"], na_position="last").drop_duplicates("programme_id")
-    reg = reg.assign(basis_kind=reg["programme_id"].map(creating.set_index("programme_id")["kind"]).astype("string"),
-                     basis_number=reg["programme_id"].map(creating.set_index("programme_id")["number"]).astype("string"))
+    reg = reg.assign(
+        basis_kind=reg["programme_id"].map(creating.set_index("programme_id")["kind"]).astype("string"),
+        basis_number=reg["programme_id"].map(creating.set_index("programme_id")["number"]).astype("string"),
+    )
 
     coverage = load("consular_coverage")
     coverage = coverage[coverage["nationals"].map(lambda v: _has(v, country))]
     mechanisms = load("consular_mechanisms")[["mechanism_id", "name_en", "name_es", "kind", "framework_id"]]
     coverage = coverage.merge(mechanisms, on="mechanism_id", how="left", validate="many_to_one")
-    current = coverage["from_date"].notna() & (coverage["from_date"] <= stamp) & (coverage["until_date"].isna() | (coverage["until_date"] >= stamp))
+    current = (
+        coverage["from_date"].notna()
+        & (coverage["from_date"] <= stamp)
+        & (coverage["until_date"].isna() | (coverage["until_date"] >= stamp))
+    )
     others = coverage["assisting"].map(lambda v: "|".join(c for c in str(v).split("|") if c != country)).astype("string")
-    coverage = (coverage.assign(assisting_others=others, current=current.astype("boolean"))
-                .sort_values(["from_date", "coverage_id"], na_position="last").reset_index(drop=True))
+    coverage = (
+        coverage.assign(assisting_others=others, current=current.astype("boolean"))
+        .sort_values(["from_date", "coverage_id"], na_position="last")
+        .reset_index(drop=True)
+    )
 
     practices = load("practices")
-    practices = practices[practices["countries"].map(lambda v: _has(v, country))].sort_values(
-        ["start_date", "practice_id"], na_position="last").reset_index(drop=True)
+    practices = (
+        practices[practices["countries"].map(lambda v: _has(v, country))]
+        .sort_values(["start_date", "practice_id"], na_position="last")
+        .reset_index(drop=True)
+    )
 
     figures = load("figures")
     series = load("series")[["series_id", "title_en", "title_es", "unit"]]
     figures = figures[figures["place"] == country].merge(series, on="series_id", how="left", validate="many_to_one")
     programmes = load("regularisations").set_index("programme_id")
-    figures = figures.assign(programme_en=figures["programme_id"].map(programmes["name_en"]).astype("string"),
-                             programme_original=figures["programme_id"].map(programmes["name_original"]).astype("string"))
-    figures = figures.sort_values(["series_id", "as_of_date", "published_date", "figure_id"], ascending=[True, False, False, True],
-                                  na_position="last").reset_index(drop=True)
+    figures = figures.assign(
+        programme_en=figures["programme_id"].map(programmes["name_en"]).astype("string"),
+        programme_original=figures["programme_id"].map(programmes["name_original"]).astype("string"),
+    )
+    figures = figures.sort_values(
+        ["series_id", "as_of_date", "published_date", "figure_id"], ascending=[True, False, False, True], na_position="last"
+    ).reset_index(drop=True)
     group = figures.groupby(["series_id", "as_of_date"], dropna=False)
     figures = figures.assign(vintage=group.cumcount() + 1, n_vintages=group["figure_id"].transform("size"))
 
-    related = ({country} | set(events["event_id"]) | set(meetings["meeting_id"]) | set(reg["programme_id"])
-               | set(practices["practice_id"]) | set(figures["figure_id"]) | set(coverage["coverage_id"]))
+    related = (
+        {country}
+        | set(events["event_id"])
+        | set(meetings["meeting_id"])
+        | set(reg["programme_id"])
+        | set(practices["practice_id"])
+        | set(figures["figure_id"])
+        | set(coverage["coverage_id"])
+    )
     conflicts = query.conflicts()
     conflicts = conflicts[conflicts["record_id"].isin(related)].reset_index(drop=True)
     return CountryProfile(
-        country=row.reset_index(drop=True), spans=spans, frameworks_now=now, events=events, meetings=meetings,
-        regularisations=reg.reset_index(drop=True), consular=coverage, practices=practices, figures=figures,
-        conflicts=conflicts, on=day,
+        country=row.reset_index(drop=True),
+        spans=spans,
+        frameworks_now=now,
+        events=events,
+        meetings=meetings,
+        regularisations=reg.reset_index(drop=True),
+        consular=coverage,
+        practices=practices,
+        figures=figures,
+        conflicts=conflicts,
+        on=day,
     )
 
 
 # --- names and links --------------------------------------------------------------------------------
+
 
 def _country(iso3: Any, lang: str) -> str:
     return names.country(iso3, lang)
@@ -252,6 +291,7 @@ def country_links(parties: Iterable[Any], lang: str, on: dt.date | None = None) 
 
 # --- presentation helpers ------------------------------------------------------------------------------
 
+
 def _number(value: Any, lang: str) -> str:
     if value is None or pd.isna(value):
         return ""
@@ -286,19 +326,28 @@ def frameworks_chart(data: CountryProfile, lang: str) -> Any:
         pos = {f: len(order) - 1 - i for i, f in enumerate(order)}
         for row in spans.itertuples():
             width = max((row.end - row.start).days, 60)
-            ax.barh(pos[str(row.framework_id)], width, left=row.start, height=0.6, color=ROLE_COLOURS.get(str(row.role), "#3b6ea5"))
+            ax.barh(
+                pos[str(row.framework_id)], width, left=row.start, height=0.6, color=ROLE_COLOURS.get(str(row.role), "#3b6ea5")
+            )
         ax.set_yticks([pos[f] for f in order], labels=[labels[f] for f in order])
         ax.xaxis_date()
         ax.set_xlabel(i18n.t("chart.year", lang))
         shown = sorted({"member" if r == "state_party" else r for r in spans["role"].astype(str)}, key=CHART_ROLES.index)
         handles = [Patch(color=ROLE_COLOURS[r], label=i18n.code("role", r, lang)) for r in shown]
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=len(handles), fontsize=8, frameon=False)
-        alt = i18n.t("chart.country_frameworks_alt", lang, country=_country(data.iso3, lang), n=i18n.number(len(order), lang),
-                     first=str(spans["start"].min().year), last=i18n.date(data.on, "month", lang))
+        alt = i18n.t(
+            "chart.country_frameworks_alt",
+            lang,
+            country=_country(data.iso3, lang),
+            n=i18n.number(len(order), lang),
+            first=str(spans["start"].min().year),
+            last=i18n.date(data.on, "month", lang),
+        )
         return _render(fig, alt, len(order) > 1)
 
 
 # --- sections -----------------------------------------------------------------------------------------
+
 
 def title(data: CountryProfile, lang: str) -> Html:
     """The country's name in the page's language, and what the page is."""
@@ -321,15 +370,22 @@ def overview(data: CountryProfile, lang: str) -> Html:
     ]
     items = "".join(f"<tr><th>{esc(i18n.t(k, lang))}</th><td>{esc(i18n.number(int(n), lang))}</td></tr>" for k, n in counts)
     subregion = i18n.t(f"subregion.{row['subregion']}", lang) if f"subregion.{row['subregion']}" in i18n.LABELS else ""
-    lead = paragraph(i18n.t("text.country_lead", lang, country=_country(data.iso3, lang), code=data.iso3,
-                            date=i18n.date(data.on, "day", lang))
-                     + (f" {i18n.t('text.subregion', lang, subregion=subregion)}" if subregion else ""))
+    lead = paragraph(
+        i18n.t("text.country_lead", lang, country=_country(data.iso3, lang), code=data.iso3, date=i18n.date(data.on, "day", lang))
+        + (f" {i18n.t('text.subregion', lang, subregion=subregion)}" if subregion else "")
+    )
     empty = [i18n.t(k, lang).lower() for k, n in counts if n == 0]
-    thin = paragraph(i18n.t("text.thin_profile", lang, country=_country(data.iso3, lang), missing="; ".join(empty))) if empty else None
+    thin = (
+        paragraph(i18n.t("text.thin_profile", lang, country=_country(data.iso3, lang), missing="; ".join(empty)))
+        if empty
+        else None
+    )
     figure = chart(png, [maps.SOURCE_ID], lang, i18n.t("map.title.locator", lang))
     facts = Html(f'<table class="facts">{items}</table>')
-    head = ('<div class="profile-head" style="display:flex;flex-wrap:wrap;gap:0 2rem;align-items:flex-start">'
-            f'<div>{figure.markup}</div><div>{facts.markup}</div></div>')
+    head = (
+        '<div class="profile-head" style="display:flex;flex-wrap:wrap;gap:0 2rem;align-items:flex-start">'
+        f"<div>{figure.markup}</div><div>{facts.markup}</div></div>"
+    )
     return section(i18n.t("section.overview", lang), lead, thin, Html(head))
 
 
@@ -344,24 +400,50 @@ def frameworks(data: CountryProfile, lang: str) -> Html:
     note = paragraph(i18n.t("text.chart_gaps", lang)) if drawn is not None and gaps else None
     now = data.frameworks_now.sort_values(["framework_id", "role"]).reset_index(drop=True)
     firsts = data.events.dropna(subset=["date"]).groupby("framework_id")["source_id"].first()
-    now = now.assign(source_id=now["framework_id"].map(firsts).fillna(now["framework_id"].map(data.events.groupby("framework_id")["source_id"].first())))
-    cols = [("field.framework", lambda r: f'<a href="{esc(profile_href("framework", r["framework_id"], lang))}">'
-             f'{esc(_framework(r["framework_id"], lang))}</a>'),
-            ("field.role", code_cell("role", "role", lang)),
-            ("field.since", date_cell("since", lang, "since_precision" if "since_precision" in now else None))]
+    now = now.assign(
+        source_id=now["framework_id"]
+        .map(firsts)
+        .fillna(now["framework_id"].map(data.events.groupby("framework_id")["source_id"].first()))
+    )
+    cols = [
+        (
+            "field.framework",
+            lambda r: (
+                f'<a href="{esc(profile_href("framework", r["framework_id"], lang))}">'
+                f"{esc(_framework(r['framework_id'], lang))}</a>"
+            ),
+        ),
+        ("field.role", code_cell("role", "role", lang)),
+        ("field.since", date_cell("since", lang, "since_precision" if "since_precision" in now else None)),
+    ]
     if "since_precision" not in now:
         precision = data.events.set_index(["framework_id", "date"])["date_precision"]
-        now = now.assign(since_precision=[str(precision.get((f, d), "day")) if not pd.isna(d) else "day"
-                                          for f, d in zip(now["framework_id"], now["since"])])
+        now = now.assign(
+            since_precision=[
+                str(precision.get((f, d), "day")) if not pd.isna(d) else "day" for f, d in zip(now["framework_id"], now["since"])
+            ]
+        )
         cols[2] = ("field.since", date_cell("since", lang, "since_precision"))
-    current = (section(i18n.t("section.frameworks_now", lang, date=i18n.date(data.on, "day", lang)), table(now, cols, lang), level=3)
-               if len(now) else paragraph(i18n.t("text.no_frameworks_now", lang)))
+    current = (
+        section(i18n.t("section.frameworks_now", lang, date=i18n.date(data.on, "day", lang)), table(now, cols, lang), level=3)
+        if len(now)
+        else paragraph(i18n.t("text.no_frameworks_now", lang))
+    )
     past = [f for f in data.framework_ids if f not in set(now["framework_id"].astype(str))]
-    past_links = (paragraph_html(i18n.t("text.past_frameworks", lang),
-                                 [(profile_href("framework", f, lang), _framework(f, lang)) for f in past]) if past else None)
+    past_links = (
+        paragraph_html(
+            i18n.t("text.past_frameworks", lang), [(profile_href("framework", f, lang), _framework(f, lang)) for f in past]
+        )
+        if past
+        else None
+    )
     ev = data.events.assign(framework_name=data.events["framework_id"].map(lambda f: _framework(f, lang)))
-    ev_cols = [("field.date", date_cell("date", lang)), ("field.framework", lambda r: esc(r["framework_name"])),
-               ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
+    ev_cols = [
+        ("field.date", date_cell("date", lang)),
+        ("field.framework", lambda r: esc(r["framework_name"])),
+        ("field.role", code_cell("role", "role", lang)),
+        ("field.event", code_cell("event", "event", lang)),
+    ]
     events = section(i18n.t("section.events", lang), table(ev, ev_cols, lang), level=3)
     return section(head, note, drawn, current, past_links, events)
 
@@ -377,22 +459,38 @@ def meetings(data: CountryProfile, lang: str) -> Html:
     head = i18n.t("section.meetings_hosted", lang)
     if data.meetings.empty:
         return section(head, paragraph(i18n.t("text.no_meetings", lang, country=_country(data.iso3, lang))))
+
     def kind(r: pd.Series) -> str:
-        return esc(i18n.code("meeting_kind", r["kind"], lang)) + (f" {esc(r['label'])}" if isinstance(r["label"], str) else "")
+        label = names.meeting_label(r, lang)
+        return esc(i18n.code("meeting_kind", r["kind"], lang)) + (f" {esc(label)}" if label else "")
 
     def place(r: pd.Series) -> str:
-        city = r["city"] if isinstance(r["city"], str) else ""
-        country = _country(r["country_iso3"], lang) if isinstance(r["country_iso3"], str) else ""
-        return esc(f"{city} ({country})" if city and country else city or country)
+        return esc(names.place(r["city"], r["country_iso3"], lang))
 
     def role(r: pd.Series) -> str:
         keys = (["text.role_host"] if bool(r["hosted"]) else []) + (["text.role_chair"] if bool(r["chaired"]) else [])
         return esc(", ".join(i18n.t(k, lang) for k in keys))
 
-    cols = [("field.framework", lambda r: esc(_framework(r["framework_id"], lang))), ("field.meeting", kind),
-            ("field.date", range_cell("start_date", "end_date", lang)), ("field.place", place), ("field.country_role", role),
-            ("field.theme", lambda r: esc(r[f"theme_{lang}"] if isinstance(r[f"theme_{lang}"], str) else ""))]
+    cols = [
+        ("field.framework", lambda r: esc(_framework(r["framework_id"], lang))),
+        ("field.meeting", kind),
+        ("field.date", range_cell("start_date", "end_date", lang)),
+        ("field.place", place),
+        ("field.country_role", role),
+        ("field.theme", lambda r: esc(r[f"theme_{lang}"] if isinstance(r[f"theme_{lang}"], str) else "")),
+    ]
     return section(head, table(data.meetings, cols, lang))
+
+
+def _programme(original: Any, english: Any, lang: str) -> str:
+    """A programme's name, escaped: English on English pages; on Spanish pages its name in the state's language,
+    marked as English where that is English (an English-speaking state's programme)."""
+    original = original if isinstance(original, str) else english
+    if lang == "en" or not isinstance(original, str):
+        return esc(english)
+    if original == english:
+        return foreign(original, "en", lang)
+    return esc(original)
 
 
 def regularisations(data: CountryProfile, lang: str) -> Html:
@@ -402,8 +500,7 @@ def regularisations(data: CountryProfile, lang: str) -> Html:
         return section(head, paragraph(i18n.t("text.no_programmes", lang, country=_country(data.iso3, lang))))
 
     def name(r: pd.Series) -> str:
-        own = r["name_original"] if lang == "es" else r["name_en"]
-        return esc(own if isinstance(own, str) else r["name_en"])
+        return _programme(r["name_original"], r["name_en"], lang)
 
     spans = range_cell("window_start_date", "window_end_date", lang)
     announced = date_cell("announced_date", lang)
@@ -456,8 +553,12 @@ def practices(data: CountryProfile, lang: str) -> Html:
         own = r[f"title_{lang}"]
         return esc(own if isinstance(own, str) else r["title_en"])
 
-    cols = [("field.practice", title_cell), ("field.kind", code_cell("practice_kind", "kind", lang)), ("field.period", range_cell("start_date", "end_date", lang)),
-            ("field.with", lambda r: esc(_countries(r["countries"], lang, skip=[data.iso3])))]
+    cols = [
+        ("field.practice", title_cell),
+        ("field.kind", code_cell("practice_kind", "kind", lang)),
+        ("field.period", range_cell("start_date", "end_date", lang)),
+        ("field.with", lambda r: esc(_countries(r["countries"], lang, skip=[data.iso3]))),
+    ]
     return section(head, table(data.practices, cols, lang))
 
 
@@ -475,15 +576,16 @@ def figures(data: CountryProfile, lang: str) -> Html:
         return esc(i18n.t(key, lang, k=i18n.number(int(r["vintage"]), lang), n=i18n.number(int(r["n_vintages"]), lang)))
 
     def value(r: pd.Series) -> str:
-        qualifier = i18n.code("qualifier", r["qualifier"], lang) if not pd.isna(r["qualifier"]) and str(r["qualifier"]) != "exact" else ""
+        qualifier = (
+            i18n.code("qualifier", r["qualifier"], lang) if not pd.isna(r["qualifier"]) and str(r["qualifier"]) != "exact" else ""
+        )
         unit = i18n.code("unit", r["unit"], lang) if not pd.isna(r["unit"]) and f"unit.{r['unit']}" in i18n.LABELS else ""
         return esc(" ".join(x for x in (qualifier, _number(r["value"], lang), unit) if x))
 
     def series(r: pd.Series) -> str:
         text = esc(r[f"title_{lang}"] if isinstance(r[f"title_{lang}"], str) else r["title_en"])
-        programme = r["programme_original"] if lang == "es" else r["programme_en"]
-        programme = programme if isinstance(programme, str) else r["programme_en"]
-        return text + (f'<br><span class="note">{esc(programme)}</span>' if isinstance(programme, str) else "")
+        programme = _programme(r["programme_original"], r["programme_en"], lang) if isinstance(r["programme_en"], str) else ""
+        return text + (f'<br><span class="note">{programme}</span>' if programme else "")
 
     cols = [("country.field.series", series), ("field.value", value), ("country.field.as_of", date_cell("as_of_date", lang)),
             ("field.published", date_cell("published_date", lang))]
@@ -502,5 +604,14 @@ def conflicts(data: CountryProfile, lang: str) -> Html:
 
 def sections(data: CountryProfile, lang: str) -> list[Html]:
     """Every section of the page, in order."""
-    return [title(data, lang), overview(data, lang), frameworks(data, lang), meetings(data, lang), regularisations(data, lang),
-            consular(data, lang), practices(data, lang), figures(data, lang), conflicts(data, lang)]
+    return [
+        title(data, lang),
+        overview(data, lang),
+        frameworks(data, lang),
+        meetings(data, lang),
+        regularisations(data, lang),
+        consular(data, lang),
+        practices(data, lang),
+        figures(data, lang),
+        conflicts(data, lang),
+    ]
