@@ -34,6 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav.label": ("Report navigation", "Navegación del informe"),
     "nav.index": ("All reports", "Todos los informes"),
     "nav.lang_name": ("English", "Español"),
+    "nav.bilingual": ("English and Spanish", "Español e inglés"),
     "index.heading": (
         "Migration cooperation between the EU and Latin America and the Caribbean",
         "Cooperación migratoria entre la UE y América Latina y el Caribe",
@@ -762,6 +763,208 @@ LABELS: dict[str, tuple[str, str]] = {
     "column.in_force_date": ("date of entry into force", "fecha de entrada en vigor"),
 }
 
+# Maps (present/maps.py) and the country profile (reports/country_profile.py), issue 12.
+LABELS.update(
+    {
+        "map.extent.lac": ("Latin America and the Caribbean", "América Latina y el Caribe"),
+        "map.extent.europe": ("Europe", "Europa"),
+        "map.none_recorded": ("none recorded", "ninguno registrado"),
+        "map.locator_alt": ("Map of {region} with {country} highlighted.", "Mapa de {region} con {country} resaltado."),
+        "map.highlight_alt": (
+            "Map of {region} with {n} countries highlighted: {countries}.",
+            "Mapa de {region} con {n} países resaltados: {countries}.",
+        ),
+        "map.choropleth_alt": (
+            "Map of {region}: {what}. {n} countries have at least one, from {low} to {high} ({top}); {none} have none recorded.",
+            "Mapa de {region}: {what}. {n} países tienen al menos uno, de {low} a {high} ({top}); "
+            "{none} no tienen ninguno registrado.",
+        ),
+        "map.choropleth_empty_alt": (
+            "Map of {region}: {what}. No country has any recorded.",
+            "Mapa de {region}: {what}. Ningún país tiene registros.",
+        ),
+        "map.title.locator": ("Location", "Ubicación"),
+        "map.title.regularisations": ("Regularisation programmes per country", "Programas de regularización por país"),
+        "map.legend.regularisations": ("Regularisation programmes", "Programas de regularización"),
+        "map.sources_geometry": ("Country outlines: Natural Earth", "Contornos de países: Natural Earth"),
+        "report.country_profile": ("Country profile", "Perfil de país"),
+        "summary.country_profile": (
+            "One CELAC state across the data: its frameworks over time, meetings, regularisation "
+            "programmes, consular cooperation, practices, figures and conflicting sources.",
+            "Un Estado de la CELAC en todos los datos: sus marcos a lo largo del tiempo, reuniones, programas "
+            "de regularización, cooperación consular, prácticas, cifras y fuentes discrepantes.",
+        ),
+        "group.countries.summary": (
+            "One profile per CELAC state (its members on the data date): frameworks over time, meetings, "
+            "regularisation programmes, consular cooperation for its nationals, practices, figures and "
+            "conflicting sources, with a locator map.",
+            "Un perfil por Estado de la CELAC (sus miembros en la fecha de los datos): marcos a lo largo del "
+            "tiempo, reuniones, programas de regularización, cooperación consular para sus nacionales, prácticas, "
+            "cifras y fuentes discrepantes, con un mapa de ubicación.",
+        ),
+        "section.country_frameworks": ("Cooperation frameworks over time", "Marcos de cooperación a lo largo del tiempo"),
+        "section.frameworks_now": ("Roles on {date}", "Funciones al {date}"),
+        "section.meetings_hosted": ("Meetings hosted or co-chaired", "Reuniones acogidas o copresididas"),
+        "section.regularisations": ("Regularisation programmes", "Programas de regularización"),
+        "section.consular": ("Consular cooperation for its nationals", "Cooperación consular para sus nacionales"),
+        "section.practices": ("Practices", "Prácticas"),
+        "section.figures": ("Figures and their vintages", "Cifras y sus versiones"),
+        "chart.country_frameworks_title": (
+            "Roles in cooperation frameworks over time",
+            "Funciones en marcos de cooperación a lo largo del tiempo",
+        ),
+        "chart.country_frameworks_alt": (
+            "Time line of the roles of {country} in {n} cooperation frameworks, from {first} to {last}.",
+            "Línea de tiempo de las funciones de {country} en {n} marcos de cooperación, de {first} a {last}.",
+        ),
+        "text.country_lead": (
+            "{country} ({code}) as recorded in the data on {date}.",
+            "{country} ({code}) según los datos al {date}.",
+        ),
+        "text.subregion": ("Subregion: {subregion}.", "Subregión: {subregion}."),
+        "text.country_profiles": ("Country profiles", "Perfiles de país"),
+        "text.count_frameworks": ("Cooperation frameworks", "Marcos de cooperación"),
+        "text.count_meetings": ("Meetings hosted or co-chaired", "Reuniones acogidas o copresididas"),
+        "text.count_programmes": ("Regularisation programmes", "Programas de regularización"),
+        "text.count_mechanisms": (
+            "Consular mechanisms covering its nationals",
+            "Mecanismos consulares que cubren a sus nacionales",
+        ),
+        "text.count_practices": ("Practices", "Prácticas"),
+        "text.count_figures": ("Figures (all vintages)", "Cifras (todas las versiones)"),
+        "text.no_frameworks": (
+            "No membership in a cooperation framework is recorded.",
+            "No hay registro de participación en un marco de cooperación.",
+        ),
+        "text.no_frameworks_now": ("No current role is recorded.", "No hay ninguna función vigente registrada."),
+        "text.past_frameworks": ("Earlier or undated roles", "Funciones anteriores o sin fecha"),
+        "text.no_meetings": (
+            "No meeting held in {country} or co-chaired by it is recorded.",
+            "No hay registro de reuniones celebradas en {country} o copresididas por este país.",
+        ),
+        "text.no_programmes": (
+            "No regularisation programme of {country} is recorded.",
+            "No hay registro de programas de regularización de {country}.",
+        ),
+        "text.all_nationalities": ("all nationalities", "todas las nacionalidades"),
+        "text.no_consular": (
+            "No consular cooperation mechanism covering nationals of {country} is recorded.",
+            "No hay registro de mecanismos de cooperación consular que cubran a los nacionales de {country}.",
+        ),
+        "text.consular_lead": (
+            "Consular mechanisms whose coverage includes nationals of {country}; mechanisms in force or operating "
+            "on {date}: {n}. Most apply only where {country} has no consulate of its own, which the data does not record.",
+            "Mecanismos consulares cuya cobertura incluye a los nacionales de {country}; mecanismos vigentes u "
+            "operativos al {date}: {n}. La mayoría solo se aplican donde {country} no tiene consulado propio, "
+            "dato que no se registra.",
+        ),
+        "text.no_practices": (
+            "No practice naming {country} is recorded.",
+            "No hay registro de prácticas que mencionen a {country}.",
+        ),
+        "text.no_figures": ("No figure about {country} is recorded.", "No hay registro de cifras sobre {country}."),
+        "text.vintages_lead": (
+            "Each figure with the date it describes (as of) and the date it was published; where a source "
+            "revised a figure for the same date, every published version is kept, latest first.",
+            "Cada cifra con la fecha que describe y la fecha de publicación; cuando una fuente revisó una cifra "
+            "para la misma fecha, se conservan todas las versiones publicadas, de la más reciente a la más antigua.",
+        ),
+        "text.vintage_latest": ("latest of {n} versions", "la más reciente de {n} versiones"),
+        "text.vintage_earlier": ("version {k} of {n} (earlier)", "versión {k} de {n} (anterior)"),
+        "field.framework": ("Framework", "Marco"),
+        "field.programme": ("Programme", "Programa"),
+        "field.window": ("Application window", "Plazo de solicitud"),
+        "field.cutoff": ("Eligibility cut-off", "Fecha límite de elegibilidad"),
+        "field.permit_months": ("Permit (months)", "Permiso (meses)"),
+        "field.nationalities": ("Nationalities", "Nacionalidades"),
+        "field.mechanism": ("Mechanism", "Mecanismo"),
+        "field.assisting": ("Other assisting states", "Otros Estados que asisten"),
+        "field.where": ("Where", "Dónde"),
+        "field.from": ("From", "Desde"),
+        "field.until": ("Until", "Hasta"),
+        "field.basis": ("Created by", "Creado por"),
+        "text.thin_profile": (
+            "The data records little about {country} so far; nothing yet for: {missing}.",
+            "Los datos registran poco sobre {country} por ahora; nada todavía en: {missing}.",
+        ),
+        "text.chart_gaps": (
+            "A bar ends when the country withdrew, was suspended or left the role; a gap between two bars is a "
+            "suspension or a period outside the framework.",
+            "Una barra termina cuando el país se retiró, fue suspendido o dejó la función; un hueco entre dos barras "
+            "es una suspensión o un período fuera del marco.",
+        ),
+        "reg_instrument.law": ("law", "ley"),
+        "reg_instrument.provisional_measure": ("provisional measure", "medida provisional"),
+        "reg_instrument.decree": ("decree", "decreto"),
+        "reg_instrument.resolution": ("resolution", "resolución"),
+        "reg_instrument.disposition": ("disposition", "disposición"),
+        "reg_instrument.portaria": ("ministerial ordinance (portaria)", "ordenanza ministerial (portaria)"),
+        "reg_instrument.ministerial_order": ("ministerial order", "orden ministerial"),
+        "reg_instrument.agreement": ("agreement", "acuerdo"),
+        "reg_instrument.cabinet_decision": ("cabinet decision", "decisión del gabinete"),
+        "reg_instrument.legal_notice": ("legal notice", "aviso legal"),
+        "reg_instrument.court_ruling": ("court ruling", "sentencia judicial"),
+        "reg_instrument.other": ("instrument", "instrumento"),
+        "field.country_role": ("Role of the country", "Papel del país"),
+        "text.role_host": ("host", "sede"),
+        "text.role_chair": ("co-chair", "copresidencia"),
+        "field.applies_on": ("Applies on {date}", "Vigente al {date}"),
+        "field.practice": ("Practice", "Práctica"),
+        "field.period": ("Period", "Período"),
+        "field.with": ("Other countries", "Otros países"),
+        "field.series": ("Series", "Serie"),
+        "field.as_of": ("As of", "Fecha de referencia"),
+        "field.published": ("Published", "Publicación"),
+        "field.vintage": ("Version", "Versión"),
+        "reg_status.announced": ("announced", "anunciado"),
+        "reg_status.open": ("open", "abierto"),
+        "reg_status.closed": ("closed", "cerrado"),
+        "reg_status.ongoing": ("ongoing", "en curso"),
+        "reg_status.repealed": ("repealed", "derogado"),
+        "reg_status.replaced": ("replaced", "sustituido"),
+        "coverage_status.signed": ("signed", "firmado"),
+        "coverage_status.ratified": ("ratified", "ratificado"),
+        "coverage_status.in_force": ("in force", "en vigor"),
+        "coverage_status.operational": ("operational", "operativo"),
+        "coverage_status.activated": ("activated", "activado"),
+        "where.third_state_without_own_consulate": (
+            "in third states where its own state has no consulate",
+            "en terceros Estados donde su Estado no tiene consulado",
+        ),
+        "where.any_third_state": ("in any third state", "en cualquier tercer Estado"),
+        "where.listed": ("in the places listed", "en los lugares indicados"),
+        "practice_kind.regularisation": ("regularisation", "regularización"),
+        "practice_kind.regular_pathway": ("regular pathway", "vía regular"),
+        "practice_kind.consular": ("consular", "consular"),
+        "practice_kind.labour_market_inclusion": ("labour-market inclusion", "inclusión laboral"),
+        "practice_kind.health": ("health", "salud"),
+        "practice_kind.education": ("education", "educación"),
+        "practice_kind.recognition_of_qualifications": ("recognition of qualifications", "reconocimiento de títulos"),
+        "practice_kind.financial_inclusion_remittances": (
+            "financial inclusion and remittances",
+            "inclusión financiera y remesas",
+        ),
+        "practice_kind.anti_xenophobia": ("countering xenophobia", "lucha contra la xenofobia"),
+        "practice_kind.data_information": ("data and information", "datos e información"),
+        "practice_kind.documentation": ("documentation", "documentación"),
+        "practice_kind.protection": ("protection", "protección"),
+        "qualifier.more_than": ("more than", "más de"),
+        "qualifier.about": ("about", "alrededor de"),
+        "qualifier.at_least": ("at least", "al menos"),
+        "qualifier.up_to": ("up to", "hasta"),
+        "unit.persons": ("people", "personas"),
+        "unit.permits": ("permits", "permisos"),
+        "unit.applications": ("applications", "solicitudes"),
+        "unit.programmes": ("programmes", "programas"),
+        "unit.countries": ("countries", "países"),
+        "unit.percent": ("%", "%"),
+        "unit.usd": ("US dollars", "dólares estadounidenses"),
+        "unit.score": ("points", "puntos"),
+        "subregion.Caribbean": ("the Caribbean", "el Caribe"),
+        "subregion.Central America": ("Central America", "Centroamérica"),
+        "subregion.South America": ("South America", "América del Sur"),
+    }
+)
 
 #: Code lists shown in reports: label prefix -> (table, column) whose declared values need labels.
 CODE_LISTS: dict[str, tuple[str, str]] = {
