@@ -254,6 +254,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "column.fee": ("fee", "tasa"),
     "column.issued_date": ("date issued", "fecha de expedición"),
     "column.note": ("note", "nota"),
+    "column.inferred_from": ("reason for an inferred value", "motivo de un valor inferido"),
+    "column.permit_type": ("permit", "permiso"),
     "column.theme_en": ("theme (English)", "tema (en inglés)"),
     "column.vote": ("vote", "voto"),
     "column.title_es": ("Spanish title", "título en español"),
@@ -719,7 +721,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Las filas son la nacionalidad de la persona migrante y las columnas el país de acogida. Una persona puede "
         "acogerse al instrumento en un país cuando ambos Estados lo aplican en la fecha.",
     ),
-    "text.rp_matrix_caption": ("{instrument}: status on {date}.", "{instrument}: situación al {date}."),
+    "text.rp_matrix_caption": (
+        "Status on {date}; rows: nationals of, columns: host country.",
+        "Situación al {date}; filas: nacionales de, columnas: país de acogida.",
+    ),
     "text.rp_undated": (
         "Listed as applying it, with no date recorded: {names}.",
         "Figuran como Estados que lo aplican, sin fecha registrada: {names}.",

@@ -19,6 +19,8 @@ from migresearch._api import load
 from migresearch.present import names
 from migresearch.present.html import Html, esc, foreign, scroll_box, source_link, sources_note
 
+_ENGLISH_NAME = __import__("re").compile(r"\b(of|the|and|for|with|from|Government|registration|permit|Re-registration)\b")
+
 
 def _recorded_precision(table: str, record_id: str, field: str) -> str | None:
     from migresearch.datasets import compiled
@@ -90,7 +92,10 @@ def comparison(conflicts: pd.DataFrame, lang: str, level: int = 3, intro: bool =
     blocks = []
     for (table, record_id, field), group in conflicts.groupby(["table", "record_id", "field"], sort=False):
         table, record_id, field = str(table), str(record_id), str(field)
-        what = f"{names.record(table, record_id, lang)} · {names.field_label(table, field, lang)}"
+        who = names.record(table, record_id, lang)
+        # A programme named in English by an English-speaking state: marked as English on a Spanish page.
+        who_markup = foreign(who, "en", lang) if lang != "en" and _ENGLISH_NAME.search(who) else esc(who)
+        what = f"{who} · {names.field_label(table, field, lang)}"
         recorded = group["recorded_value"].iloc[0] if "recorded_value" in group else None
         agree = group[group["value"].astype(str) == str(recorded)] if not names.missing(recorded) else group.iloc[0:0]
         differ = group.drop(agree.index)
@@ -110,7 +115,7 @@ def comparison(conflicts: pd.DataFrame, lang: str, level: int = 3, intro: bool =
             rows.append("<tr>" + "".join(f'<td data-label="{esc(h)}">{c}</td>' for h, c in zip(heads, cells)) + "</tr>")
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in heads)
         grid = f'<table class="data conflict"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        blocks.append(f'<div class="conflict"><h{level}>{esc(what)}</h{level}><p>{lead}</p>{scroll_box(grid, what)}</div>')
+        blocks.append(f'<div class="conflict"><h{level}>{who_markup} · {esc(names.field_label(table, field, lang))}</h{level}><p>{lead}</p>{scroll_box(grid, what)}</div>')
     count = conflicts.groupby(["table", "record_id", "field"]).ngroups
     lead_in = f'<p>{esc(i18n.plural("text.disagreements_shown", count, lang))}</p>' if intro else ""
     return Html(lead_in + "".join(blocks) + sources_note(conflicts["source_id"], lang))

@@ -87,7 +87,10 @@ def conflicts_block(conflicts: pd.DataFrame, lang: str) -> Any:
 _ENGLISH_WORDS = __import__("re").compile(
     r"\b(of|the|and|for|with|in|by|under|Government|Ministry|Office|Council|National|Department|states|authorities|"
     r"participating|migration|Process|Foundation|Agency|Bank|Network|Programme|Service|Union|decree|resolution|law|letter|"
-    r"news|item|press|release|amnesty|humanitarian|temporary)\b")
+    r"news|item|press|release|amnesty|humanitarian|temporary|first|transitional|provision|Framework|Exemption|certificate|"
+    r"stay|registration|secretariat|technical)\b")
+#: Record and source identifiers that notes sometimes cite (``claims on instruments/mercosur-residence-agreement``).
+_RECORD_ID = __import__("re").compile(r"\s*\(?(?:claims on )?(?:[a-z_]+/)?\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b\)?")
 
 
 def looks_english(text: Any) -> bool:
@@ -111,7 +114,8 @@ def untranslated(value: Any, lang: str, source_lang: str = "en", fold: bool = Tr
     folded under a summary in the page's language ("Note (only in English)")."""
     from migresearch.present import esc
 
-    text = localise_dates(esc(reason_text(value, source_lang) if value is not None and value is not pd.NA else value), source_lang)
+    plain = value if value is None or value is pd.NA else _RECORD_ID.sub("", reason_text(value, source_lang))
+    text = localise_dates(esc(plain), source_lang)
     if not text or lang == source_lang:
         return text
     label = esc(i18n.t("text.only_in_" + source_lang, lang))

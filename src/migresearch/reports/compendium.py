@@ -21,7 +21,7 @@ import pandas as pd
 from migresearch import i18n
 from migresearch._api import load
 from migresearch.present import Html, esc
-from migresearch.reports._common import DataDir, collate, country_names, split, untranslated
+from migresearch.reports._common import DataDir, collate, country_names, looks_english, split, untranslated
 
 #: Words that show an organisation's name is written in English (the data keeps names as the source gives them).
 _ENGLISH = re.compile(r"\b(of|the|and|for|with|in|Government|Ministry|Office|Council|National|Department|states|authorities|"
@@ -156,7 +156,7 @@ def title(data: Compendium) -> Html:
 def _organisations(text: Any, lang: str) -> str:
     if pd.isna(text):
         return ""
-    return untranslated(text, lang) if lang != "en" and _ENGLISH.search(str(text)) else esc(text)
+    return untranslated(text, lang, fold=False) if lang != "en" and (_ENGLISH.search(str(text)) or looks_english(text)) else esc(text)
 
 
 def practice_card(row: pd.Series, data: Compendium) -> str:
