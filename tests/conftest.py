@@ -107,3 +107,14 @@ def line_of(path: Path, record: int) -> int:
         if i == record:
             return start
     raise IndexError(record)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every declared report, built once per session into a temporary folder (for the page scans)."""
+    from migresearch import build as b
+
+    out = tmp_path_factory.mktemp("built-site")
+    outcome = b.build(out=out, progress=False)
+    assert outcome.exit_code == 0, outcome.messages
+    return out

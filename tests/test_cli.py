@@ -55,8 +55,14 @@ def test_validate_json_format(data_copy: Path, edit) -> None:
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["ok"] is False
-    assert report["problems"][0] == {"file": "data/frameworks.csv", "line": 2, "column": "status", "value": "activ",
-                                     "rule": report["problems"][0]["rule"], "record": 1}
+    assert report["problems"][0] == {
+        "file": "data/frameworks.csv",
+        "line": 2,
+        "column": "status",
+        "value": "activ",
+        "rule": report["problems"][0]["rule"],
+        "record": 1,
+    }
     assert json.loads(run("validate", "--format", "json").stdout)["ok"] is True
 
 
@@ -103,6 +109,9 @@ def test_catalog_outside_a_checkout_needs_out(tmp_path: Path, monkeypatch) -> No
     from migresearch import cli, paths
 
     monkeypatch.setattr(paths, "project_root", lambda: None)
+    monkeypatch.setenv(
+        paths.ENV_VAR, str(Path(__file__).resolve().parent.parent / "data")
+    )  # outside a checkout: the wheel's or $MIGRESEARCH_DATA
     assert cli.main(["catalog"]) == 2
     assert cli.main(["catalog", "--check", "--out", str(tmp_path)]) == 1  # nothing generated there yet
     assert cli.main(["catalog", "-q", "--out", str(tmp_path)]) == 0

@@ -31,3 +31,18 @@ def test_spanish_dates_and_numbers() -> None:
     assert i18n.number(1234.5, "es") == "1.234,5" and i18n.number(1234.5, "en") == "1,234.5"
     with pytest.raises(ValueError, match="unsupported language"):
         i18n.t("sources", "fr")
+
+
+def test_every_claimed_field_and_inferred_column_has_a_reader_label() -> None:
+    """Conflicts and inferred-value notes name the field for a reader: each needs ``column.<field>`` in LABELS."""
+    import migresearch
+
+    claims = migresearch.load("claims")
+    fields = set(zip(claims["table"].astype(str), claims["field"].astype(str)))
+    for name in migresearch.list_datasets():
+        frame = migresearch.load(name)
+        if "inferred" in frame.columns:
+            fields |= {(name, c) for v in frame["inferred"].dropna() for c in str(v).split("|")}
+    missing = sorted(f"{t}.{f}" for t, f in fields
+                     if not any(k in i18n.LABELS for k in (f"column.{t}.{f}", f"column.{f}", f"derived.{f}")))
+    assert missing == [], f"add 'column.<field>' labels to migresearch.i18n.LABELS for: {missing}"

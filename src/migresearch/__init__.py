@@ -31,6 +31,7 @@ __all__ = [
     "data_version",
     "load_sources",
     "load_countries",
+    "load_places",
     "load_regions",
     "load_gcm_objectives",
     "load_gcm_principles",
@@ -167,6 +168,11 @@ def load_countries(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFra
 def load_regions(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Load the ``regions`` table (``load("regions")``)."""
     return load("regions", data_dir)
+
+
+def load_places(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the ``places`` table (``load("places")``)."""
+    return load("places", data_dir)
 
 
 def load_gcm_objectives(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:

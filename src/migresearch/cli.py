@@ -130,6 +130,10 @@ def _build(args: argparse.Namespace) -> int:
 
     directory = _data_dir(args)
     if args.only:
+        from migresearch.validation import validate
+
+        if not validate(directory).ok:  # bad data: the build itself refuses it, before any planning, as one line per problem
+            return run_cli(args)
         langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
         try:
             matched = plan(directory, args.only, langs)

@@ -358,8 +358,10 @@ def warm_up(data_dir: Path | None = None) -> None:
 
     import migresearch
     from migresearch import query  # noqa: F401
-    from migresearch.present import charts
-    from migresearch.reports import eu_celac_dialogue, framework_profile  # noqa: F401
+    from migresearch.present import charts, maps
+    from migresearch.reports import country_profile, eu_celac_dialogue, framework_profile  # noqa: F401
+
+    maps._geometry()  # the vendored outlines, parsed once for every forked report
 
     register_engine()
     if not _SHELL:

@@ -13,6 +13,7 @@ nothing to do stays a fraction of a second; the page is drawn by
 from __future__ import annotations
 
 import csv
+import dataclasses
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -37,6 +38,14 @@ def framework_names(data_dir: Path) -> dict[str, tuple[str, str]]:
     try:
         return {r["framework_id"]: (r["name_en"], r["name_es"]) for r in _rows(data_dir / "frameworks.csv")}
     except KeyError:
+        return {}
+
+
+def country_names(data_dir: Path) -> dict[str, tuple[str, str]]:
+    """English and Spanish names of the countries (the Spanish override where the data gives one), read with :mod:`csv`."""
+    try:
+        return {r["iso3"]: (r["name_en"], r.get("name_es_override") or r["name_es"]) for r in _rows(data_dir / "countries.csv")}
+    except (OSError, KeyError):
         return {}
 
 
@@ -92,11 +101,12 @@ def write_index(
 ) -> None:
     """``index.html``: every report grouped, in each language, with titles as links (no timings: stable bytes)."""
     from migresearch import i18n, paths
-    from migresearch.present.page import IndexGroup, IndexItem, IndexPart, index_page
+    from migresearch.present.page import IndexGroup, IndexItem, IndexPart, index_page, language_index_page
 
     data = paths.data_dir(data_dir)
     names = names if names is not None else framework_names(data)
     counts = coverage(data)
+    countries = country_names(data)
     as_of = data_date(data)
     specs: dict[str, ReportSpec] = {f"notebooks/{spec.notebook}": spec for spec in REPORTS}
     specs |= {spec.notebook: spec for spec in REPORTS}
@@ -116,11 +126,20 @@ def write_index(
                 pair = names.get(str(framework))
                 title = (pair[1] if lang == "es" else pair[0]) if pair else title
                 note = _coverage_note(counts.get(str(framework)), lang)
+            country = params.get("country")
+            if country is not None and str(country) in countries:
+                pair = countries[str(country)]
+                title = pair[1] if lang == "es" else pair[0]
             ok = (out / entry["path"]).is_file() and (entry["status"] == "ok" or "published" in entry)
             summary = i18n.t(spec.summary_key, lang) if spec and spec.summary_key else ""
             status = "" if entry["status"] == "ok" or (ok and "published" in entry) else i18n.t("index.failed_build", lang)
             item = IndexItem(
-                title, entry["path"] if ok else None, summary if group != "frameworks" else "", note, status, entry["status"]
+                title,
+                entry["path"] if ok else None,
+                summary if group not in ("frameworks", "countries") else "",
+                note,
+                status,
+                entry["status"],
             )
             order = spec.order if spec else 99
             groups.setdefault(group, []).append(((order, _sort_key(title)), item))
@@ -132,16 +151,32 @@ def write_index(
                 shown.append(IndexGroup(label, [item for _, item in sorted(items, key=lambda x: x[0])], blurb))
         date_text = i18n.t("index.data_date", lang, date=i18n.date(as_of, "day", lang)) if as_of else ""
         parts.append(IndexPart(lang, i18n.t("index.part", lang), date_text, shown))
-    page = index_page(parts, __version__, data_hash)
-    target = out / "index.html"
-    try:
-        if target.read_text(encoding="utf-8") == page:
-            return
-    except OSError:
-        pass
+    pages = {"index.html": index_page(parts, __version__, data_hash)}
+    for part in parts:
+        local = [
+            IndexGroup(
+                g.title, [dataclasses.replace(i, href=i.href.split("/", 1)[1] if i.href else None) for i in g.items], g.summary
+            )
+            for g in part.groups
+        ]
+        pages[f"{part.lang}/index.html"] = language_index_page(dataclasses.replace(part, groups=local), __version__, data_hash)
     from migresearch.files import write_text
 
-    write_text(target, page)
+    for rel, page in pages.items():
+        target = out / rel
+        try:
+            if target.read_text(encoding="utf-8") == page:
+                continue
+        except OSError:
+            pass
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_text(target, page)
+        except OSError:
+            if rel == "index.html":
+                raise
+            # a language's landing page that cannot be written keeps its previous version; the build's
+            # own publishing step reports the folder's problem for the reports themselves
 
 
-__all__ = ["GROUPS", "coverage", "data_date", "framework_names", "write_index"]
+__all__ = ["GROUPS", "country_names", "coverage", "data_date", "framework_names", "write_index"]

@@ -71,6 +71,7 @@ class Frameworks(pa.DataFrameModel):
         "Parent", "Framework this one sits under (the dialogue under GAMM).", nullable=True, fk="frameworks.framework_id"
     )
     secretariat: Series[pd.StringDtype] = s.text("Secretariat", "Who runs the secretariat or technical secretariat.")
+    secretariat_es: Series[pd.StringDtype] = s.text("Secretariat (Spanish)", "The secretariat, in Spanish (for Spanish pages).")
     binding: Series[pd.BooleanDtype] = s.boolean(
         "Binding", "Whether the framework creates legally binding obligations; empty when mixed or unknown."
     )
@@ -79,6 +80,9 @@ class Frameworks(pa.DataFrameModel):
     )
     established_precision: Series[pd.CategoricalDtype] = s.precision("established_date")
     founding_instrument: Series[pd.StringDtype] = s.text("Founding instrument", "Instrument or meeting that created it.")
+    founding_instrument_es: Series[pd.StringDtype] = s.text(
+        "Founding instrument (Spanish)", "The founding instrument, in Spanish (for Spanish pages)."
+    )
     status: Series[pd.CategoricalDtype] = s.code(FRAMEWORK_STATUS, "Status", "Current status as last reported.")
     url: Series[pd.StringDtype] = s.url("Website", "Official website, if any.")
     source_id: Series[pd.StringDtype] = s.source_id()

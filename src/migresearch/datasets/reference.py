@@ -133,6 +133,25 @@ class Regions(pa.DataFrameModel):
         unique = ["region_id"]
 
 
+class Places(pa.DataFrameModel):
+    """Spanish names of the places (cities) the data records in English, so a Spanish page names them in Spanish.
+
+    A meeting's ``city`` is matched on (``country_iso3``, ``name_en``); a city whose name is the same
+    in both languages needs no row.
+    """
+
+    place_id: Series[pd.StringDtype] = s.ident("Place", "Place id: country code and city, kebab case (bel-brussels).")
+    country_iso3: Series[pd.StringDtype] = s.ident("Country", "Country the place is in.", pattern=s.ISO3, fk="countries.iso3")
+    name_en: Series[pd.StringDtype] = s.text("Name (English)", "The name as the data records it (meetings.city).", nullable=False)
+    name_es: Series[pd.StringDtype] = s.text("Name (Spanish)", "The place's name in Spanish.", nullable=False)
+    source_id: Series[pd.StringDtype] = s.source_id()
+    note: Series[pd.StringDtype] = s.note()
+
+    class Config:
+        strict = True
+        unique = ["place_id"]
+
+
 class GcmObjectives(pa.DataFrameModel):
     """The 23 objectives of the Global Compact for Safe, Orderly and Regular Migration."""
 

@@ -33,6 +33,14 @@ DATASETS: tuple[DatasetSpec, ...] = (
         "regions", "regions.csv", ref.Regions, "Regions", "Named groups of countries that figures are reported for.", "reference"
     ),
     DatasetSpec(
+        "places",
+        "places.csv",
+        ref.Places,
+        "Places",
+        "Spanish names of cities the data records in English (Brussels: Bruselas), for Spanish pages.",
+        "reference",
+    ),
+    DatasetSpec(
         "gcm_objectives",
         "gcm_objectives.csv",
         ref.GcmObjectives,

@@ -21,7 +21,6 @@ from typing import Any
 import pandas as pd
 
 from migresearch import i18n, query
-from migresearch.datasets.events import ACTIVE_STATES
 from migresearch.present import names
 from migresearch.present.html import Block, Html, _markup, esc, sources_note
 
@@ -103,15 +102,20 @@ def _year(value: Any, precision: Any, lang: str) -> str:
 def membership_spans(events: pd.DataFrame, until: dt.date | None = None) -> pd.DataFrame:
     """Each party's periods as member (``active``) or ``suspended``: ``party``, ``start``, ``end``, ``state``.
 
-    Read off the one membership grammar (:func:`migresearch.query.membership.membership_spans`), so a chart
-    shows exactly the states ``members_on`` answers with; a term of office counts as active.
+    The periods are the membership grammar's (:func:`migresearch.query.membership.membership_spans`), so a
+    chart shows exactly the states ``members_on`` answers with.
     """
-    from migresearch.query.membership import membership_spans as grammar_spans
+    from migresearch.datasets.events import ACTIVE_STATES
+    from migresearch.query.membership import membership_spans as spans_of
 
-    periods = grammar_spans(events, until or query.data_as_of())
-    out = periods[["party", "start", "end", "state"]].copy()
-    out["state"] = ["active" if s in ACTIVE_STATES else "suspended" for s in out["state"]]
-    return out.reset_index(drop=True)
+    dated = events[events["date"].notna()]
+    if dated.empty:
+        return pd.DataFrame({"party": pd.Series(dtype="string"), "start": pd.Series(dtype="datetime64[ns]"),
+                             "end": pd.Series(dtype="datetime64[ns]"), "state": pd.Series(dtype="string")})
+    periods = spans_of(dated, until or query.data_as_of())
+    out = periods[["party", "start", "end"]].copy()
+    out["state"] = ["active" if s in ACTIVE_STATES else "suspended" for s in periods["state"]]
+    return out.sort_values(["party", "start"]).reset_index(drop=True)
 
 
 def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = None) -> Png | None:
@@ -163,7 +167,7 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
     rows = sorted(key.unique())
     span_days = max((dated["start_date"].max() - dated["start_date"].min()).days, 1)
     with _chart_context():
-        fig, ax = plt.subplots(figsize=(7.5, 1.4 + 0.55 * len(rows)))
+        fig, ax = plt.subplots(figsize=(6.4, 1.5 + 0.6 * len(rows)))
         for i, name in enumerate(rows):
             part = dated[key == name]
             ax.scatter(part["start_date"], [i] * len(part), s=28, color=BLUE, zorder=3)
@@ -174,8 +178,8 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
                     continue
                 close = last is not None and (row["start_date"] - last).days < span_days / 18
                 flip = (not flip) if close else False
-                ax.annotate(text, (row["start_date"], i), textcoords="offset points", xytext=(0, -12 if flip else 6),
-                            ha="center", va="top" if flip else "bottom", fontsize=7)
+                ax.annotate(text, (row["start_date"], i), textcoords="offset points", xytext=(0, -8 if flip else 6),
+                            ha="center", va="top" if flip else "bottom", fontsize=8)
                 last = row["start_date"]
         labels = [i18n.code("meeting_kind", r, lang) if kinds else r for r in rows]
         ax.set_yticks(range(len(rows)), labels=labels)

@@ -49,8 +49,13 @@ def _is_prose(table: str, field: str, raw: Any) -> bool:
 
 def claim_value(table: str, field: str, raw: Any, lang: str, precision: str | None = None) -> str:
     """A claimed or recorded value as markup: formatted by type, and marked when it is English prose on a Spanish page."""
+    if f"claim_value.{raw}" in i18n.LABELS:  # a coded claim (``signed_pending_ratification``) read as words
+        return esc(i18n.t(f"claim_value.{raw}", lang))
     text = names.value(table, field, raw, lang, precision)
-    return foreign(text, "en", lang) if _is_prose(table, field, raw) else esc(text)
+    if names._SNAKE.fullmatch(str(raw)):  # a derived status written as an identifier
+        text = str(raw).replace("_", " ")
+        return foreign(text, "en", lang)
+    return foreign(names.humanise(text, "en"), "en", lang) if _is_prose(table, field, raw) else esc(text)
 
 
 def _quote(row: pd.Series, lang: str, sources: pd.DataFrame) -> str:
@@ -59,19 +64,24 @@ def _quote(row: pd.Series, lang: str, sources: pd.DataFrame) -> str:
         src_lang = sources.at[row["source_id"], "language"] if row["source_id"] in sources.index else None
         q_lang = str(src_lang) if not names.missing(src_lang) else "en"
         attr = f' lang="{esc(q_lang)}"' if q_lang != lang else ""
-        parts.append(f"<q{attr}>{esc(row['quote'])}</q>")
+        quote = str(row["quote"])
+        if quote.startswith("[paraphrase]"):  # our words, not the source's: dates as the page writes them
+            return "<br>".join([foreign(quote, "en", lang)] + ([f'<span class="claim-note">{foreign(row["note"], "en", lang)}</span>']
+                                                             if not names.missing(row.get("note")) else []))
+        parts.append(f"<q{attr}>{esc(quote)}</q>")
     if not names.missing(row.get("note")):
-        parts.append(f'<span class="claim-note">{foreign(row["note"], "en", lang)}</span>')
+        parts.append(f'<span class="claim-note">{foreign(names.humanise(row["note"], "en"), "en", lang)}</span>')
     return "<br>".join(parts)
 
 
-def comparison(conflicts: pd.DataFrame, lang: str, level: int = 3) -> Html:
+def comparison(conflicts: pd.DataFrame, lang: str, level: int = 3, intro: bool = True) -> Html:
     """The disagreements in ``conflicts`` (rows of :func:`migresearch.query.conflicts`) as a reader's comparison.
 
     One block per (table, record, field): a heading naming the record and the
     field, the value in the table and the sources agreeing with it, then a table
     of the differing claims (value, source linked by title, quote and note),
-    and the sources line.  An empty frame gives the "none recorded" note.
+    and the sources line; ``intro`` adds a sentence counting the disagreements.  An empty frame gives
+    the "none recorded" note.
     """
     lang = i18n.check_lang(lang)
     if conflicts.empty:
@@ -93,15 +103,17 @@ def comparison(conflicts: pd.DataFrame, lang: str, level: int = 3) -> Html:
                 agreeing = "; ".join(dict.fromkeys(source_link(s, lang) for s in agree["source_id"]))
                 lead += f" {esc(i18n.t('conflict.agree', lang))} {agreeing}."
         rows = []
+        heads = [i18n.t(k, lang) for k in ("conflict.other_value", "field.source", "conflict.quote")]
         for _, claim in differ.iterrows():
             value = claim_value(table, field, claim["value"], lang, names.claim_precision(claim.get("note")))
-            rows.append(f"<tr><td>{value}</td><td>{source_link(claim['source_id'], lang)}</td><td>{_quote(claim, lang, sources)}</td></tr>")
-        head = "".join(f'<th scope="col">{esc(i18n.t(k, lang))}</th>' for k in ("conflict.other_value", "field.source", "conflict.quote"))
+            cells = (value, source_link(claim["source_id"], lang), _quote(claim, lang, sources))
+            rows.append("<tr>" + "".join(f'<td data-label="{esc(h)}">{c}</td>' for h, c in zip(heads, cells)) + "</tr>")
+        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in heads)
         grid = f'<table class="data conflict"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         blocks.append(f'<div class="conflict"><h{level}>{esc(what)}</h{level}><p>{lead}</p>{scroll_box(grid, what)}</div>')
     count = conflicts.groupby(["table", "record_id", "field"]).ngroups
-    intro = f'<p>{esc(i18n.plural("text.disagreements_shown", count, lang))}</p>'
-    return Html(intro + "".join(blocks) + sources_note(conflicts["source_id"], lang))
+    lead_in = f'<p>{esc(i18n.plural("text.disagreements_shown", count, lang))}</p>' if intro else ""
+    return Html(lead_in + "".join(blocks) + sources_note(conflicts["source_id"], lang))
 
 
 def conflicts_table(conflicts: pd.DataFrame, lang: str) -> Html:

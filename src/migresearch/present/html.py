@@ -81,6 +81,7 @@ def foreign(text: Any, text_lang: str, page_lang: str) -> str:
     Spanish page followed by a note in Spanish saying the data has no Spanish version."""
     if names.missing(text):
         return ""
+    text = _iso_dates_as_words(str(text), text_lang)
     if text_lang == page_lang:
         return esc(text)
     note = i18n.t(f"gap.only_{text_lang}", page_lang) if f"gap.only_{text_lang}" in i18n.LABELS else ""
@@ -98,11 +99,11 @@ def prose(row: Any, base: str, lang: str) -> str:
     own = [f"{base}_{lang}"] + ([base] if lang == "en" else [])
     for column in own:
         if column in row and not names.missing(row[column]):
-            return esc(row[column])
+            return esc(names.humanise(row[column], lang) if lang == "en" else row[column])
     other = "es" if lang == "en" else "en"
     for column in ([f"{base}_{other}"] + ([base] if other == "en" else [])):
         if column in row and not names.missing(row[column]):
-            return foreign(row[column], other, lang)
+            return foreign(names.humanise(row[column], "en") if other == "en" else row[column], other, lang)
     return ""
 
 
@@ -140,6 +141,8 @@ def inferred_reason(row: Any, column: str) -> str:
         if m.group(1) == column:
             end = parts[i + 1].start() if i + 1 < len(parts) else len(text)
             return text[m.end():end].strip().rstrip(";").strip()
+    if parts and parts[0].start() > 0:  # the leading, unlabelled part explains the first inferred column
+        return text[:parts[0].start()].strip()
     return text
 
 
@@ -153,7 +156,7 @@ def inferred_mark(row: Any, column: str, lang: str, label: str | None = None) ->
     if not is_inferred(row, column):
         return ""
     what = label or _column_label(column, lang)
-    reason = foreign(inferred_reason(row, column), "en", lang)
+    reason = foreign(names.humanise(inferred_reason(row, column), "en"), "en", lang)
     head = esc(i18n.t("inferred.value", lang, field=what))
     note = f"{head}: {reason}" if reason else head
     if _NOTES:
@@ -163,6 +166,11 @@ def inferred_mark(row: Any, column: str, lang: str, label: str | None = None) ->
         n = notes.index(note) + 1
         return f'<sup class="inferred" title="{esc(i18n.t("inferred_mark", lang))}">*{n}</sup>'
     return f' <span class="inferred">({note})</span>'
+
+
+def _iso_dates_as_words(text: str, lang: str) -> str:
+    """ISO dates inside free text (a reason, a note) written as ``lang`` writes dates."""
+    return re.sub(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])", lambda m: i18n.date(m.group(1), "day", lang), text)
 
 
 def _column_label(column: str, lang: str) -> str:
@@ -205,7 +213,7 @@ def _lang_attr(source_lang: Any, page_lang: str) -> str | None:
 def source_link(source_id: Any, lang: str) -> str:
     """One source linked by its title (marked with the source's language)."""
     row = load("sources").set_index("source_id").loc[str(source_id)]
-    return link(row["title"], row["url"], _lang_attr(row["language"], lang))
+    return link(names.humanise(row["title"], "en"), row["url"], _lang_attr(row["language"], lang))
 
 
 # --- cells -----------------------------------------------------------------------------------------
@@ -290,7 +298,8 @@ def table(frame: pd.DataFrame, columns: Sequence[tuple[str, Cell]], lang: str, s
     labels = [key[1:] if key.startswith("=") else i18n.t(key, lang) for key, _ in columns]
     head = "".join(f'<th scope="col">{esc(label)}</th>' for label in labels)
     with inferred_notes() as notes:
-        body = ["<tr>" + "".join(f"<td>{fn(row)}</td>" for _, fn in columns) + "</tr>" for _, row in frame.iterrows()]
+        cells = [(f' data-label="{esc(label)}"', fn) for label, (_, fn) in zip(labels, columns)]
+        body = ["<tr>" + "".join(f"<td{attr}>{fn(row)}</td>" for attr, fn in cells) + "</tr>" for _, row in frame.iterrows()]
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     markup = f'<table class="{css}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     return Html(scroll_box(markup, caption or ", ".join(labels)) + _notes_markup(notes, lang)
@@ -345,8 +354,10 @@ def meetings_table(meetings: pd.DataFrame, lang: str, caption: str | None = None
     def ordinal(row: pd.Series) -> str:
         return esc(names.meeting_label(row, lang)) + inferred_mark(row, "number", lang)
 
-    cols: list[tuple[str, Cell]] = [
-        ("field.number", ordinal), ("field.meeting", code_cell("meeting_kind", "kind", lang)),
+    cols: list[tuple[str, Cell]] = [("field.number", ordinal)]
+    if meetings["kind"].nunique() > 1:
+        cols.append(("field.meeting", code_cell("meeting_kind", "kind", lang)))
+    cols += [
         ("field.date", range_cell("start_date", "end_date", lang)),
         ("field.place", place_cell("city", "country_iso3", lang)),
     ]

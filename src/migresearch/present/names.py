@@ -137,10 +137,13 @@ def meeting_label(row: Any, lang: str) -> str:
 
 
 def meeting(row: Any, lang: str) -> str:
-    """A meeting named for a reader: ``reunión de alto nivel VIII (Bruselas (Bélgica), 2013)``."""
+    """A meeting named for a reader: ``reunión de alto nivel VIII (Bruselas, 2013)``."""
     kind = i18n.code("meeting_kind", row["kind"], lang)
     label = meeting_label(row, lang)
-    where = place(row.get("city"), row.get("country_iso3"), lang)
+    city = row.get("city")
+    if not missing(city) and lang == "es" and not missing(row.get("country_iso3")):
+        city = _places().get((str(row["country_iso3"]), str(city)), city)
+    where = str(city) if not missing(city) else (country(row.get("country_iso3"), lang) if not missing(row.get("country_iso3")) else "")
     year = "" if missing(row.get("start_date")) else str(pd.Timestamp(row["start_date"]).year)
     raw = "" if missing(row.get("label")) else str(row.get("label"))
     head = f"{label} {kind}" if _ENGLISH_ORDINAL.match(raw) else f"{kind} {label}".strip()
@@ -174,11 +177,20 @@ def record(table: str, record_id: Any, lang: str) -> str:
         title = series.at[row["series_id"], f"title_{lang}"] if row["series_id"] in series.index else row["series_id"]
         where = row["place"]
         return f"{title}, {party(where, lang) if _ISO3.match(str(where)) else where}"
+    if table == "un_votes":
+        return i18n.t("text.un_vote", lang, country=country(row["country_iso3"], lang), resolution=row["resolution"],
+                      vote=i18n.code("vote", row["vote"], lang) if "vote.yes" in i18n.LABELS else row["vote"])
+    if table == "consular_coverage":  # a status period of a mechanism: "<mechanism>: in force"
+        mechanisms = load("consular_mechanisms").set_index("mechanism_id")
+        mech = mechanisms.loc[row["mechanism_id"]]
+        name = mech[f"name_{lang}"] if not missing(mech[f"name_{lang}"]) else mech["name_en"]
+        return f"{name}: {i18n.code('coverage_status', row['status'], lang)}"
     if table == "gcm_objectives":
         return i18n.t("text.gcm_objective", lang, n=rid)
     if table == "gcm_principles":
         return i18n.t("text.gcm_principle", lang, n=rid)
-    for column in (f"name_{lang}", f"title_{lang}", "name_en", "title_en", "name_original", "short_name"):
+    original = ("name_original",) if lang != "en" else ()  # a programme's own name before our English one
+    for column in (f"name_{lang}", f"title_{lang}", *original, "name_en", "title_en", "name_original", "short_name", "title"):
         if column in row and not missing(row[column]):
             return str(row[column])
     raise KeyError(f"{table}: no name column for record {rid!r}")
@@ -189,7 +201,11 @@ def field_label(table: str, field: str, lang: str) -> str:
     for key in (f"column.{table}.{field}", f"column.{field}", f"derived.{field}"):
         if key in i18n.LABELS:
             return i18n.t(key, lang)
-    raise KeyError(f"no label for field {table}.{field}: add 'column.{field}' to migresearch.i18n.LABELS")
+    # not labelled yet (tests/test_i18n.py fails until it is): the declared title, never the identifier
+    from migresearch.datasets import compiled
+
+    column = compiled.table(table).by_name.get(field) if table in compiled.names() else None
+    return column.title if column is not None and column.title else field.replace("_", " ")
 
 
 def claim_precision(note: Any) -> str:
@@ -225,3 +241,112 @@ def value(table: str, field: str, raw: Any, lang: str, precision: str | None = N
 def names_frame(codes: Iterable[Any], lang: str) -> list[str]:
     """Country or organisation names for several codes, in the given order."""
     return [party(c, lang) for c in codes]
+
+
+# --- data prose for a reader --------------------------------------------------------------------------
+
+_YEAR_MONTH = re.compile(r"(?<![\w/-])(\d{4})-(0[1-9]|1[0-2])(?![\w/-])")
+_ISO_IN_TEXT = re.compile(r"(?<![\w/-])\d{4}-\d{2}-\d{2}(?![\w/-])")
+_SNAKE = re.compile(r"(?<![\w-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w-])")
+_ID = re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9.]*(?:-[a-z0-9.]+)+)(?![\w-])")
+
+
+@functools.cache
+def _record_ids() -> dict[str, str]:
+    """Every record id with a hyphen (a primary key value) -> its table."""
+    from migresearch import list_datasets
+
+    out: dict[str, str] = {}
+    for name in list_datasets():
+        frame = load(name)
+        key = frame.columns[0]
+        for value in frame[key].dropna().astype(str):
+            if "-" in value:
+                out.setdefault(value, name)
+    return out
+
+
+@functools.cache
+def _table_titles() -> dict[str, str]:
+    from migresearch.datasets.registry import DATASETS
+
+    return {spec.name: spec.title for spec in DATASETS}
+
+
+def _record_or_none(table: str, record_id: str, lang: str) -> str | None:
+    if table == "sources":
+        row = load("sources").set_index("source_id").loc[record_id]
+        return f"«{row['title']}»"
+    try:
+        return record(table, record_id, lang)
+    except (KeyError, ValueError):
+        return None
+
+
+def humanise(text: Any, lang: str = "en") -> str:
+    """Data prose (notes, reasons, which the data writes in English) made readable: ISO dates localised,
+    record ids replaced by what they name, table and column identifiers by their titles."""
+    if missing(text):
+        return ""
+    out = _ISO_IN_TEXT.sub(lambda m: i18n.date(m.group(0), "day", lang), str(text))
+    out = _YEAR_MONTH.sub(lambda m: i18n.date(f"{m.group(1)}-{m.group(2)}-01", "month", lang), out)
+    ids, titles = _record_ids(), _table_titles()
+
+    def table_and_id(m: re.Match[str]) -> str:
+        table, rid = m.group(1), m.group(2)
+        name = _record_or_none(table, rid, lang) if ids.get(rid) == table else None
+        return name if name else m.group(0)
+
+    out = re.sub(r"(?<![\w-])([a-z][a-z0-9_]*) ([a-z0-9][a-z0-9.]*(?:-[a-z0-9.]+)+)(?![\w-])", table_and_id, out)
+
+    def bare_id(m: re.Match[str]) -> str:
+        table = ids.get(m.group(1))
+        name = _record_or_none(table, m.group(1), lang) if table else None
+        return name if name else m.group(0)
+
+    out = _ID.sub(bare_id, out)
+
+    def snake(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word in titles:
+            return titles[word]
+        for key in (f"column.{word}", f"derived.{word}"):
+            if key in i18n.LABELS:
+                return i18n.t(key, "en")
+        return word.replace("_", " ")
+
+    return _SNAKE.sub(snake, out)
+
+
+#: Prose columns a page shows that the data holds in English only (no ``_es`` twin yet).
+ENGLISH_ONLY: dict[str, tuple[str, ...]] = {}
+
+
+def spanish_gaps() -> pd.DataFrame:
+    """Texts a Spanish page would show in English because the data has no Spanish version.
+
+    One row per (``table``, ``column``, ``record_id``): every ``<x>_es`` cell left empty beside a filled
+    ``<x>_en``, every filled English-only prose column (:data:`ENGLISH_ONLY`), and every inferred-value
+    reason (``inferred_from``, written in English).  ``kind`` says which.  The data-quality report counts
+    these; the pages mark each one in Spanish ("solo en inglés en los datos").
+    """
+    from migresearch import list_datasets
+
+    rows: list[tuple[str, str, str, str]] = []
+    for name in list_datasets():
+        if name == "sources":  # a source keeps its title in its own language
+            continue
+        frame = load(name)
+        key = frame.columns[0]
+        for column in frame.columns:
+            base = column[:-3] if column.endswith("_en") else column
+            if column != f"{base}_es" and f"{base}_es" in frame.columns:
+                gap = frame[frame[column].notna() & frame[f"{base}_es"].isna()]
+                rows += [(name, f"{base}_es", str(r), "translation") for r in gap[key]]
+        for column in ENGLISH_ONLY.get(name, ()):
+            if column in frame.columns and f"{column}_es" not in frame.columns:
+                rows += [(name, column, str(r), "english_only") for r in frame.loc[frame[column].notna(), key]]
+        if "inferred_from" in frame.columns:
+            rows += [(name, "inferred_from", str(r), "reason") for r in frame.loc[frame["inferred_from"].notna(), key]]
+    out = pd.DataFrame(rows, columns=["table", "column", "record_id", "kind"])
+    return out.astype("string").sort_values(["table", "column", "record_id"]).reset_index(drop=True)

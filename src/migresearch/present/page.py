@@ -68,11 +68,19 @@ ul.reports{padding-left:1.1rem}ul.reports li{margin:.45rem 0}
  h1{font-size:1.4rem}
  table.facts th,table.facts td{display:block;width:100%;border-bottom:0}
  table.facts tr:last-child td{border-bottom:1px solid #d0d7de}
+ table.data,table.data tbody,table.data tr,table.data td{display:block;width:100%}
+ table.data caption{display:block}
+ table.data thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+ table.data tr{border:1px solid #d0d7de;border-radius:4px;margin:.5rem 0;padding:.3rem .5rem}
+ table.data td{border:0;padding:.12rem 0;min-width:0;max-width:none}
+ table.data td::before{content:attr(data-label) ": ";font-weight:600;color:#57606a}
+ table.data td:empty{display:none}
 }
 @media print{
  body{max-width:none;padding:0;font-size:10pt;color:#000}
  nav,.jump{display:none}
  a{color:#000;text-decoration:none}
+ .sources a[href^="http"]::after,.conflict a[href^="http"]::after{content:" <" attr(href) ">";font-size:.9em;word-break:break-all}
  .table-box{overflow:visible}
  table.data td{max-width:none}
  h2,h3{break-after:avoid}
@@ -138,9 +146,9 @@ def footer(lang: str, package_version: str, data_version: str, params: str, buil
 
 
 def nav(lang: str, relpath: str, langs: Sequence[str]) -> Nav:
-    """Links from the report at ``relpath`` (``es/x.html``) to the index and to its other language versions."""
+    """Links from the report at ``relpath`` (``es/x.html``) to its language's index and to its other language versions."""
     name = relpath.split("/", 1)[1]
-    links = [Link("../index.html", i18n.t("nav.index", lang))]
+    links = [Link("index.html", i18n.t("nav.index", lang))]
     links += [Link(f"../{other}/{name}", i18n.t("nav.lang_name", other), other) for other in langs if other != lang]
     return Nav(i18n.t("nav.label", lang), links)
 
@@ -193,3 +201,14 @@ def index_page(parts: Sequence[IndexPart], package_version: str, data_version: s
     return str(environment().get_template("index.html.j2").render(
         lang="en", csp=INDEX_CSP, css=CSS, title=title, body="", nav=None, footer=None, parts=parts,
         package_version=package_version, data_version=data_version[:12], **texts))
+
+
+def language_index_page(part: IndexPart, package_version: str, data_version: str) -> str:
+    """``<lang>/index.html``: the landing page in one language (links relative to that folder)."""
+    lang = i18n.check_lang(part.lang)
+    others = [Link(f"../{o}/index.html", i18n.t("nav.lang_name", o), o) for o in i18n.LANGS if o != lang]
+    navigation = Nav(i18n.t("nav.label", lang), [Link("../index.html", i18n.t("nav.bilingual", lang)), *others])
+    return str(environment().get_template("index-lang.html.j2").render(
+        lang=lang, csp=INDEX_CSP, css=CSS, title=i18n.t("index.heading", lang), body="", nav=navigation, footer=None,
+        parts=[part], heading=i18n.t("index.heading", lang), intro=i18n.t("index.intro", lang),
+        data_label=i18n.t("index.data_label", lang), package_version=package_version, data_version=data_version[:12]))

@@ -7,6 +7,11 @@ on its no-op path and must not import a report module (or pandas) to plan.
 Allowed values that come from the data (framework ids) are read from the
 CSV by the strict reader, each checked against its column's rule, so the list
 follows the data without importing pandas and no value can choose a path.
+The country profiles expand over the CELAC members on the data date, which
+only the membership model of :mod:`migresearch.query` can say: that answer
+is computed once per content of the data and kept in a small cache file
+(:func:`_members`), so planning stays standard library only when the data
+has not changed.
 """
 
 from __future__ import annotations
@@ -151,6 +156,63 @@ def _langs(_: Path) -> tuple[str, ...]:
     return LANGS
 
 
+def _cache_file(data_dir: Path) -> Path:
+    """Where the data-derived allowed values are kept: beside the build's venv in a checkout, else the user cache."""
+    import os
+
+    override = os.environ.get("MIGRESEARCH_CACHE")
+    if override:
+        return Path(override) / "allowed-values.json"
+    root = paths.project_root()
+    base = root / ".venv" if root is not None and (root / ".venv").is_dir() else Path.home() / ".cache" / "migresearch"
+    return base / "migresearch-allowed-values.json"
+
+
+_MEMO: dict[str, tuple[str, ...]] = {}
+_CACHE_ENTRIES = 32
+
+
+def _members(framework: str) -> Callable[[Path], tuple[str, ...]]:
+    """Allowed values: the ISO codes of ``framework``'s members on the data date, per ``query.members_on``.
+
+    Keyed by a digest of every CSV of the data folder; a hit costs a digest, a miss imports
+    :mod:`migresearch.query` (pandas, validation) once and stores the answer atomically.
+    """
+
+    def read(data_dir: Path) -> tuple[str, ...]:
+        import json
+
+        from migresearch import files
+
+        key = f"members:{framework}:{files.files_digest(sorted(Path(data_dir).glob('*.csv')))}"
+        if key in _MEMO:
+            return _MEMO[key]
+        cache = _cache_file(Path(data_dir))
+        try:
+            stored = json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+        if not isinstance(stored, dict):
+            stored = {}
+        if isinstance(stored.get(key), list):
+            value = tuple(str(v) for v in stored[key])
+        else:
+            from migresearch import query
+
+            on = query.data_as_of(data_dir)
+            value = tuple(sorted(str(p) for p in query.members_on(framework, on, data_dir=data_dir)["party"]))
+            kept = [k for k in stored if k != key][-(_CACHE_ENTRIES - 1):]  # several data folders (tests, copies) share it
+            stored = {k: stored[k] for k in kept} | {key: list(value)}
+            try:
+                files.write_text(cache, json.dumps(stored, sort_keys=True))
+            except OSError:
+                pass  # a read-only cache only costs the next plan the same computation
+        _MEMO[key] = value
+        return value
+
+    return read
+
+
 REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec(
         name="01-framework-profile",
@@ -162,11 +224,74 @@ REPORTS: tuple[ReportSpec, ...] = (
         expand=("framework", "lang"),
     ),
     ReportSpec(
+        name="02-country-profile",
+        notebook="02-country-profile.ipynb",
+        title_key="report.country_profile",
+        group="countries",
+        summary_key="summary.country_profile",
+        allowed={"country": (str, _members("celac")), "lang": (str, _langs)},
+        expand=("country", "lang"),
+    ),
+    ReportSpec(
         name="10-eu-celac-dialogue",
         notebook="10-eu-celac-dialogue.ipynb",
         title_key="report.eu_celac_dialogue",
         summary_key="summary.eu_celac_dialogue",
         order=0,
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
+    ReportSpec(
+        name="20-regularisation-mechanisms",
+        notebook="20-regularisation-mechanisms.ipynb",
+        title_key="report.regularisation",
+        summary_key="summary.regularisation",
+        order=10,
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
+    ReportSpec(
+        name="21-regular-pathways",
+        notebook="21-regular-pathways.ipynb",
+        title_key="report.regular_pathways",
+        summary_key="summary.regular_pathways",
+        order=11,
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
+    ReportSpec(
+        name="22-consular-cooperation",
+        notebook="22-consular-cooperation.ipynb",
+        title_key="report.consular",
+        summary_key="summary.consular",
+        order=12,
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
+    ReportSpec(
+        name="23-framework-overlaps",
+        notebook="23-framework-overlaps.ipynb",
+        title_key="report.overlaps",
+        summary_key="summary.overlaps",
+        order=13,
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
+    ReportSpec(
+        name="24-best-practices-compendium",
+        notebook="24-best-practices-compendium.ipynb",
+        title_key="report.compendium",
+        summary_key="summary.compendium",
+        order=14,
+        allowed={"lang": (str, _langs)},
+        expand=("lang",),
+    ),
+    ReportSpec(
+        name="30-data-quality",
+        notebook="30-data-quality.ipynb",
+        title_key="report.data_quality",
+        summary_key="summary.data_quality",
+        order=40,
         allowed={"lang": (str, _langs)},
         expand=("lang",),
     ),
@@ -198,6 +323,15 @@ class Job:
         return self.slug
 
 
+def _may_match(name: str, only: str | None) -> bool:
+    """Whether a glob on slugs (``<name>-<values>``) could select a report called ``name``: compares the glob's
+    literal prefix with the name, so ``10-*`` never expands the country profiles."""
+    if only is None:
+        return True
+    prefix = re.split(r"[*?\[]", only, maxsplit=1)[0]
+    return name.startswith(prefix) or prefix.startswith(name)
+
+
 def plan(
     data_dir: Path | None = None,
     only: str | None = None,
@@ -211,6 +345,8 @@ def plan(
     directory = data_dir or paths.data_dir()
     jobs = []
     for spec in reports:
+        if not _may_match(spec.name, only):
+            continue  # not expanded: a data-derived pool (the CELAC members) is only computed for a selected report
         for params in spec.parameter_sets(directory, langs):
             job = Job(spec, spec.check(params, directory))
             if only is None or fnmatch.fnmatch(job.slug, only) or fnmatch.fnmatch(spec.name, only):

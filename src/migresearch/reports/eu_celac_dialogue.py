@@ -111,7 +111,7 @@ def hlm_count(data: Dialogue, lang: str) -> Html:
         first, last = (names.meeting_label(data.numbered.iloc[i], lang) for i in (0, -1))
         parts.append(paragraph(i18n.plural("text.hlm_listed", len(data.numbered), lang, first=first, last=last)))
     if len(data.hlm_claims):
-        parts += [paragraph(i18n.t("text.hlm_claims", lang)), comparison(data.hlm_claims, lang)]
+        parts += [paragraph(i18n.t("text.hlm_claims", lang)), comparison(data.hlm_claims, lang, intro=False)]
     return section(i18n.t("section.hlm_count", lang), *parts)
 
 
@@ -147,5 +147,19 @@ def page(data: Dialogue, lang: str) -> Html:
     return concat(*sections(data, lang))
 
 
-__all__ = ["Dialogue", "collect", "conflicts", "hlm_count", "hlms", "origins", "page", "project", "sections",
+__all__ = ["Dialogue", "DialogueReport", "collect", "conflicts", "hlm_count", "hlms", "origins", "page", "project", "sections",
            "summits", "title"]
+
+
+class DialogueReport:
+    """The dialogue report in one language: :func:`collect` plus the section functions, bound.
+
+    Kept for code written against the first reports; new code calls ``collect`` and the sections.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = i18n.check_lang(lang)
+        self.data = collect()
+
+    def sections(self) -> list[Html]:
+        return sections(self.data, self.lang)

@@ -16,6 +16,7 @@ import pandas as pd
 from migresearch import i18n, query
 from migresearch._api import load
 from migresearch.datasets.events import MEMBER_ROLES, ROLE_NAMES
+from migresearch.errors import UnknownFrameworkError
 from migresearch.present import names
 from migresearch.present.charts import chart, meetings_chart, membership_chart, membership_spans
 from migresearch.present.conflicts import comparison
@@ -86,9 +87,10 @@ def collect(framework: str, on: dt.date | None = None) -> Profile:
     'can'
     """
     frameworks = load("frameworks")
-    query.members_on(framework, "2000-01-01")  # checks the id the same way every question does
-    day = on or query.data_as_of()
     row = frameworks[frameworks["framework_id"] == framework]
+    if row.empty:
+        raise UnknownFrameworkError(framework, frameworks["framework_id"].astype(str))
+    day = on or query.data_as_of()
     parent_id = row["parent_id"].iloc[0]
     parent = frameworks[frameworks["framework_id"] == parent_id] if not names.missing(parent_id) else frameworks.iloc[0:0]
     children = frameworks[frameworks["parent_id"] == framework].sort_values("framework_id")
@@ -113,6 +115,13 @@ def collect(framework: str, on: dt.date | None = None) -> Profile:
     )
 
 
+def _host(url: object) -> str:
+    """A website named by its host (``iom.int``), not its whole address."""
+    from urllib.parse import urlparse
+
+    return "" if names.missing(url) else urlparse(str(url)).netloc.removeprefix("www.")
+
+
 # --- sections --------------------------------------------------------------------------------------
 
 def title(data: Profile, lang: str) -> Html:
@@ -134,7 +143,7 @@ def overview(data: Profile, lang: str) -> Html:
         ("field.established", date_cell("established_date", lang)),
         ("field.founding_instrument", lambda row: prose(row, "founding_instrument", lang)),
         ("field.status", code_cell("status", "status", lang)),
-        ("field.website", lambda row: link(row["url"], row["url"])),
+        ("field.website", lambda row: link(_host(row["url"]), row["url"])),
     ]
     return section(i18n.t("section.overview", lang), facts(r, items, lang, [r["source_id"]]))
 
@@ -167,10 +176,14 @@ def members(data: Profile, lang: str) -> Html:
     now_cols = [("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
                 ("field.role", code_cell("role", "role", lang)),
                 ("field.since", date_cell("since", lang, "since_precision"))]
-    event_cols = [("field.date", date_cell("date", lang)), ("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
+    dated = date_cell("date", lang)
+    event_cols = [("field.date", lambda row: dated(row) or f'<span class="gap">{esc(i18n.t("date.not_recorded", lang))}</span>'), ("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
                   ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
+    from migresearch.reports.country_profile import country_links  # back to the members' country profiles
+
+    links = country_links(data.members_now["party"], lang, data.on)
     return section(head, count, undated, drawn,
-                   section(i18n.t("section.members_now", lang), table(data.members_now, now_cols, lang), level=3),
+                   section(i18n.t("section.members_now", lang), table(data.members_now, now_cols, lang), links, level=3),
                    section(i18n.t("section.events", lang), table(data.events, event_cols, lang), level=3))
 
 
@@ -203,7 +216,7 @@ def conflicts(data: Profile, lang: str) -> Html:
     if data.conflicts.empty:
         return section(head, paragraph(i18n.t("none", lang)))
     groups = data.conflicts.groupby(["table", "record_id", "field"]).ngroups
-    return section(head, paragraph(i18n.plural("text.conflicts_count", groups, lang)), comparison(data.conflicts, lang))
+    return section(head, paragraph(i18n.plural("text.conflicts_count", groups, lang)), comparison(data.conflicts, lang, intro=False))
 
 
 def sections(data: Profile, lang: str) -> list[Html]:
@@ -216,3 +229,17 @@ def sections(data: Profile, lang: str) -> list[Html]:
 def page(data: Profile, lang: str) -> Html:
     """The whole report as one block."""
     return concat(*sections(data, lang))
+
+
+class FrameworkProfile:
+    """The profile of one framework in one language: :func:`collect` plus the section functions, bound.
+
+    Kept for code written against the first reports; new code calls ``collect`` and the sections.
+    """
+
+    def __init__(self, framework: str, lang: str, on: dt.date | None = None) -> None:
+        self.lang = i18n.check_lang(lang)
+        self.data = collect(framework, on)
+
+    def sections(self) -> list[Html]:
+        return sections(self.data, self.lang)
