@@ -52,9 +52,13 @@ for script, params in jobs:
 
 
 def timed(cmd: list[str], **kw: object) -> float:
+    """Seconds ``cmd`` took; a failure stops the benchmark with the end of its stderr (a failed report, say)."""
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)  # type: ignore[call-overload]
-    return time.perf_counter() - start
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kw)  # type: ignore[call-overload]
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
+    return seconds
 
 
 def naive(jobs: list, out: Path, sample: int) -> tuple[float, int]:
