@@ -39,7 +39,7 @@ def one_line_errors(stderr: str) -> None:
     """Every line the build printed is a summary line, never a traceback."""
     assert "Traceback" not in stderr, stderr
     for line in stderr.splitlines():
-        assert line.startswith(("error: ", "FAILED ", "note: ")) or " built, " in line, line
+        assert line.startswith(("error: ", "migresearch build: error: ", "FAILED ", "note: ")) or " built, " in line, line
 
 
 def files_under(folder: Path) -> set[str]:
@@ -157,6 +157,27 @@ def test_a_kill_between_the_two_moves_is_rolled_back_by_the_next_build(tmp_path:
     assert again.exit_code == 0 and sorted(again.built) == ["en/r6.html", "es/r6.html"]
     assert all(b"version two" in (out / rel).read_bytes() for rel in old)
     assert not (out / b.JOURNAL).exists()
+
+
+def test_ctrl_c_between_the_two_moves_is_rolled_back_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nbs, out = tmp_path / "nb", tmp_path / "out"
+    s = notebook(nbs, "r16", "print('version one')")
+    assert b.build(out=out, reports=(s,), notebooks=nbs, progress=False).exit_code == 0
+    old = {rel: (out / rel).read_bytes() for rel in ("en/r16.html", "es/r16.html")}
+    notebook(nbs, "r16", "print('version two')")
+    real = os.replace
+
+    def interrupt_at_es(src: object, dst: object) -> None:
+        if str(dst).startswith(str(out / "es")) and "backup" not in str(src):
+            raise KeyboardInterrupt
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", interrupt_at_es)
+    with pytest.raises(KeyboardInterrupt):
+        b.build(out=out, reports=(s,), notebooks=nbs, progress=False)
+    monkeypatch.undo()
+    assert {rel: (out / rel).read_bytes() for rel in old} == old
+    assert not (out / b.JOURNAL).exists() and not list(out.glob(".staging-*"))
 
 
 def test_pages_of_reports_no_longer_declared_are_withdrawn(tmp_path: Path) -> None:

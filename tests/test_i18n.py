@@ -46,3 +46,40 @@ def test_every_claimed_field_and_inferred_column_has_a_reader_label() -> None:
     missing = sorted(f"{t}.{f}" for t, f in fields
                      if not any(k in i18n.LABELS for k in (f"column.{t}.{f}", f"column.{f}", f"derived.{f}")))
     assert missing == [], f"add 'column.<field>' labels to migresearch.i18n.LABELS for: {missing}"
+
+
+def test_every_literal_label_key_in_the_code_exists() -> None:
+    """A label key written in the code (``i18n.t("section.x", ...)``) must be in the catalogue: a key lost in a
+    merge would otherwise only fail when a report happens to reach it (it did once: ``date.not_recorded``)."""
+    import re
+    from pathlib import Path
+
+    from migresearch import i18n
+
+    src = Path(i18n.__file__).resolve().parent
+    pattern = re.compile(r'\bi18n\.(?:t|plural)\(\s*"([a-z_][a-z0-9_.]*[a-z0-9])"')
+    missing = []
+    for path in sorted(src.rglob("*.py")):
+        for key in pattern.findall(path.read_text(encoding="utf-8")):
+            if key not in i18n.LABELS and key not in getattr(i18n, "PLURALS", {}):
+                missing.append(f"{path.relative_to(src)}: {key}")
+    assert missing == []
+
+
+def test_no_label_is_declared_twice_with_two_meanings() -> None:
+    """Two helpers once declared ``field.basis`` as 'Basis in the source' and 'Created by': the later update won
+    silently and changed another report's column. One key, one meaning (read off the source, not the dict)."""
+    import ast
+    import collections
+    from pathlib import Path
+
+    from migresearch import i18n
+
+    tree = ast.parse(Path(i18n.__file__).read_text(encoding="utf-8"))
+    seen: dict[str, set[str]] = collections.defaultdict(set)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str) and "." in key.value:
+                    seen[(key.value, type(value).__name__ == "Dict" or "{" in ast.unparse(value)[:2])].add(ast.unparse(value))
+    assert {k: v for k, v in seen.items() if len(v) > 1} == {}

@@ -125,21 +125,21 @@ def _sample(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from migresearch.build import run_cli
-    from migresearch.errors import ParameterError
+    from migresearch.errors import DataValidationError, ParameterError
     from migresearch.reports import plan
 
     directory = _data_dir(args)
     if args.only:
-        from migresearch.validation import validate
-
-        if not validate(directory).ok:  # bad data: the build itself refuses it, before any planning, as one line per problem
-            return run_cli(args)
+        # No full validation here (it would cost every no-op build): plan() checks the ids it reads at their
+        # cells and raises on bad ones; the build then validates everything first, one line per problem.
         langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
         try:
             matched = plan(directory, args.only, langs)
         except ParameterError as exc:
             raise UsageError(str(exc)) from None
-        if not matched:
+        except DataValidationError:
+            matched = None  # bad data: the build validates it first and reports every problem in one line each
+        if matched is not None and not matched:
             names = sorted({j.slug for j in plan(directory, None, langs)} | {j.spec.name for j in plan(directory, None, langs)})
             close = difflib.get_close_matches(args.only, names, n=5, cutoff=0.5)
             hint = f"; close names: {', '.join(close)}" if close else "; `migresearch list reports` lists them"

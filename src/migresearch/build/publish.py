@@ -435,6 +435,9 @@ def build(
                 outcome,
             )
         finally:
+            if (out / JOURNAL).exists():  # interrupted mid-publish (Ctrl-C, an unexpected error): undo it now,
+                with contextlib.suppress(Exception):  # while the backups in the staging folder still exist
+                    recover(out, outcome)
             shutil.rmtree(staging, ignore_errors=True)
     return outcome
 

@@ -417,7 +417,7 @@ def regularisations(data: CountryProfile, lang: str) -> Html:
         number = r["basis_number"] if isinstance(r["basis_number"], str) else ""
         return esc(f"{i18n.code('reg_instrument', r['basis_kind'], lang)} {number}".strip())
 
-    cols = [("field.programme", name), ("field.basis", basis), ("field.window", window),
+    cols = [("field.programme", name), ("country.field.basis", basis), ("country.field.window", window),
             ("field.cutoff", date_cell("eligibility_cutoff_date", lang)),
             ("field.permit_months", lambda r: esc(_number(r["permit_months"], lang))),
             ("field.nationalities", lambda r: esc(_countries(r["target_nationalities"], lang)) or esc(i18n.t("text.all_nationalities", lang))),
@@ -434,7 +434,7 @@ def consular(data: CountryProfile, lang: str) -> Html:
     lead = paragraph(i18n.t("text.consular_lead", lang, country=_country(data.iso3, lang),
                             n=i18n.number(current["mechanism_id"].nunique(), lang), date=i18n.date(data.on, "day", lang)))
     cols = [("field.mechanism", lambda r: esc(r[f"name_{lang}"] if isinstance(r[f"name_{lang}"], str) else r["name_en"])),
-            ("field.assisting", lambda r: esc(_countries(r["assisting_others"], lang))),
+            ("country.field.assisting", lambda r: esc(_countries(r["assisting_others"], lang))),
             ("field.where", lambda r: esc(i18n.code("where", r["where"], lang))
              + (": " + esc(_countries(r["locations"], lang)) if isinstance(r["locations"], str) and r["locations"] else "")),
             ("field.status", code_cell("coverage_status", "status", lang)),
@@ -485,10 +485,10 @@ def figures(data: CountryProfile, lang: str) -> Html:
         programme = programme if isinstance(programme, str) else r["programme_en"]
         return text + (f'<br><span class="note">{esc(programme)}</span>' if isinstance(programme, str) else "")
 
-    cols = [("field.series", series), ("field.value", value), ("field.as_of", date_cell("as_of_date", lang)),
+    cols = [("country.field.series", series), ("field.value", value), ("country.field.as_of", date_cell("as_of_date", lang)),
             ("field.published", date_cell("published_date", lang))]
     if (data.figures["n_vintages"] > 1).any():
-        cols.append(("field.vintage", vintage))
+        cols.append(("country.field.vintage", vintage))
     return section(head, lead, table(data.figures, cols, lang))
 
 
