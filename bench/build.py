@@ -1,11 +1,16 @@
-"""Benchmark of `migresearch build` on the full report list, side by side in one run.
+"""Benchmark of `migresearch build` on the whole declared report list (every report, both languages), side by side.
 
 (a) naive: for every report, a `papermill` CLI call (real Jupyter kernel) then `jupyter nbconvert --to html --no-input`;
-(b) `migresearch build --force`;
+(b) `migresearch build --force` (full_seconds: the median);
 (c) the physical limit: the notebooks' jupytext scripts run as plain Python with the same parameters,
-    all parameter sets in one process per core, no kernel, no HTML.
+    all parameter sets in one process per core, no kernel, no HTML;
+(d) the no-op build (nothing changed), as a whole process;
+(e) incremental: one row of `practices.csv` changed, then `migresearch build`: which reports it rebuilt,
+    against the reports whose manifest entry says they read `practices`.
 
-Ends with one JSON line: {"speedup_vs_naive": a/b, "ratio_to_plain": b/c, "noop_seconds": ...}.
+Every build reads a temporary copy of the data (`--data-dir`); the real data/ is never written.
+Ends with one JSON line: {"speedup_vs_naive": a/b, "ratio_to_plain": b/c, "noop_seconds": ..., "reports": ...,
+"full_seconds": b, "incremental_rebuilt": ..., "incremental_readers": ..., "incremental_seconds": ...}.
 `--naive-sample N` times (a) on every N-th report only and scales it to the full list (said in the output).
 """
 
@@ -14,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,9 +52,13 @@ for script, params in jobs:
 
 
 def timed(cmd: list[str], **kw: object) -> float:
+    """Seconds ``cmd`` took; a failure stops the benchmark with the end of its stderr (a failed report, say)."""
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)  # type: ignore[call-overload]
-    return time.perf_counter() - start
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kw)  # type: ignore[call-overload]
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
+    return seconds
 
 
 def naive(jobs: list, out: Path, sample: int) -> tuple[float, int]:
@@ -87,31 +97,97 @@ def plain(jobs: list, cores: int) -> float:
     return time.perf_counter() - start
 
 
+def pages(out: Path) -> dict[str, tuple[int, int]]:
+    """Each published page and its (inode, mtime): a page a build rewrote has a new one (pages are swapped in)."""
+    found = {}
+    for lang in ("en", "es"):
+        for page in sorted((out / lang).glob("*.html")):
+            st = page.stat()
+            found[f"{lang}/{page.name}"] = (st.st_ino, st.st_mtime_ns)
+    return found
+
+
+def readers_of(out: Path, table: str) -> set[str]:
+    """The reports whose manifest entry lists ``table`` among the tables they read."""
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return {r["path"] for r in manifest["reports"] if table in (r.get("tables") or [])}
+
+
+def change_one_row(data: Path, table: str = "practices") -> str:
+    """Change one cell of the first data row of ``data/<table>.csv`` (a free-text summary); return the row's id."""
+    import csv
+    import io
+
+    path = data / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    column = rows[0].index("summary_en")
+    rows[1][column] += " (changed by bench/build.py)"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+    return rows[1][0]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--naive-sample", type=int, default=1, help="time the naive loop on every N-th report and scale up")
+    ap.add_argument("--naive-sample", type=int, default=15, help="time the naive loop on every N-th report and scale up")
     ap.add_argument("--trials", type=int, default=3)
     args = ap.parse_args()
     jobs = plan()
     cores = os.cpu_count() or 1
-    print(f"{len(jobs)} reports, {cores} cores")
+    print(f"{len(jobs)} reports (the whole declared list, both languages), {cores} cores")
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
+        data = tmpdir / "data"
+        shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_staging"))
+        os.environ["MIGRESEARCH_DATA"] = str(data)  # the plain floor and the naive loop read the copy too
+        out = tmpdir / "reports"
+        build = [str(BIN / "migresearch"), "build", "--out", str(out), "--data-dir", str(data)]
         builds, plains = [], []
         for _ in range(args.trials):  # interleaved: b c b c ...
-            builds.append(timed([str(BIN / "migresearch"), "build", "--force", "--out", str(tmpdir / "reports")]))
+            builds.append(timed([*build, "--force"]))
             plains.append(plain(jobs, cores))
-        noops = [timed([str(BIN / "migresearch"), "build", "--out", str(tmpdir / "reports")]) for _ in range(5)]
+        noops = [timed(build) for _ in range(5)]
+        readers = readers_of(out, "practices")
+        before = pages(out)
+        row = change_one_row(data)
+        incremental = timed(build)
+        after = pages(out)
+        rebuilt = {page for page, stat in after.items() if before.get(page) != stat}
         (tmpdir / "naive").mkdir()
         a, n_timed = naive(jobs, tmpdir / "naive", args.naive_sample)
     b, c = statistics.median(builds), statistics.median(plains)
     print(
         f"(a) naive papermill + nbconvert CLI loop: {a:8.1f} s"
-        + (f"  (timed {n_timed} of {len(jobs)} reports, scaled)" if n_timed < len(jobs) else "")
+        + (
+            f"  (timed on every {args.naive_sample}th report: {n_timed} of {len(jobs)}, scaled to all)"
+            if n_timed < len(jobs)
+            else ""
+        )
     )
     print(f"(b) migresearch build --force:           {b:8.1f} s  (median of {args.trials}; min {min(builds):.1f})")
     print(f"(c) plain Python, one process per core:  {c:8.1f} s  (median of {args.trials}; min {min(plains):.1f})")
-    print(f"no-op build (whole process):             {min(noops):8.3f} s  (min of 5; median {statistics.median(noops):.3f})")
+    print(f"(d) no-op build (whole process):         {min(noops):8.3f} s  (min of 5; median {statistics.median(noops):.3f})")
+    print(
+        f"(e) incremental, practices.csv row {row!r} changed: {incremental:.1f} s; rebuilt {len(rebuilt)} of {len(jobs)}, "
+        f"{len(readers)} read practices; rebuilt exactly the readers: {rebuilt == readers}"
+    )
+    if rebuilt != readers:
+        print(f"    rebuilt, not readers: {sorted(rebuilt - readers)}; readers not rebuilt: {sorted(readers - rebuilt)}")
+    non_readers = sorted({p for p in after} - readers)
+    print(
+        f"    reports that do not read practices: {len(non_readers)}"
+        + (f" ({', '.join(non_readers[:6])}...)" if non_readers else "")
+    )
+    goals = [
+        ("speedup over the naive loop >= 40", a / b >= 40),
+        ("ratio to the plain-Python floor <= 1.15", b / c <= 1.15),
+        ("no-op < 0.1 s", min(noops) < 0.1),
+        ("incremental rebuild touches only the readers of practices", rebuilt == readers),
+    ]
+    for goal, met in goals:
+        print(f"goal {goal}: {'met' if met else 'NOT met'}")
     print(
         json.dumps(
             {
@@ -119,7 +195,13 @@ def main() -> None:
                 "ratio_to_plain": round(b / c, 2),
                 "noop_seconds": round(min(noops), 3),
                 "reports": len(jobs),
+                "full_seconds": round(b, 1),
+                "incremental_rebuilt": len(rebuilt),
+                "incremental_readers": len(readers),
+                "incremental_only_readers": rebuilt == readers,
+                "incremental_seconds": round(incremental, 1),
                 "naive_timed": n_timed,
+                "trials": args.trials,
             }
         )
     )

@@ -409,3 +409,69 @@ def test_lock_satisfies_the_floors() -> None:
         assert tuple(int(x) for x in m[1].split(".")[:3]) >= floor, (name, m[1])
         spec = ".".join(map(str, floor))
         assert re.search(rf'name = "{name.replace("_", "-")}",[^\n]*specifier = ">={re.escape(spec)}"', lock), f"uv.lock still has an old floor for {name}"
+
+
+# --- incremental by table -------------------------------------------------------------------------
+
+
+def _entries(out: Path) -> dict[str, dict]:
+    return {r["path"]: r for r in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"]}
+
+
+def test_a_changed_table_rebuilds_only_the_reports_that_read_it(tmp_path: Path, data_copy: Path, edit) -> None:
+    """One row of practices.csv changes: exactly the reports whose observed reads include practices are rebuilt."""
+    nbs, out = tmp_path / "nb", tmp_path / "out"
+    nbs.mkdir()
+    real = next(s for s in reports.REPORTS if s.name == "10-eu-celac-dialogue")
+    (nbs / real.notebook).write_bytes((ROOT / "notebooks" / real.notebook).read_bytes())
+    specs = (
+        real,
+        notebook(nbs, "loads-practices", "import migresearch\nprint(len(migresearch.load('practices')))"),
+        notebook(nbs, "loads-countries", "import migresearch\nprint(len(migresearch.load('countries')))"),
+        notebook(nbs, "reads-practices-csv", (  # a direct file read, past load(), is observed too
+            "import csv\nfrom migresearch import paths\n"
+            "print(len(list(csv.reader((paths.data_dir() / 'practices.csv').open(encoding='utf-8')))))"
+        )),
+        notebook(nbs, "validates-practices", "from migresearch.validation import validate\nvalidate(None, ['practices'])"),
+        notebook(nbs, "no-data", "print('nothing read')"),
+    )
+    first = b.build(out=out, reports=specs, notebooks=nbs, data_dir=data_copy, progress=False)
+    assert first.exit_code == 0, first.messages
+    tables = {path: entry["tables"] for path, entry in _entries(out).items()}
+    assert len(tables) == 12
+    # the page footer's data date reads sources.csv, so every report reads sources
+    assert tables["en/loads-countries.html"] == ["countries", "sources"]
+    assert tables["es/loads-practices.html"] == ["practices", "sources"]
+    assert tables["en/reads-practices-csv.html"] == ["practices", "sources"]
+    assert tables["en/validates-practices.html"] == ["practices", "sources"]
+    assert tables["en/no-data.html"] == ["sources"]
+    assert {"meetings", "claims", "sources"} <= set(tables["en/10-eu-celac-dialogue.html"])
+    readers = sorted(path for path, read in tables.items() if "practices" in read)
+    before = digest(out)
+
+    edit(data_copy / "practices.csv", 1, "summary_en", "A changed summary")
+    second = b.build(out=out, reports=specs, notebooks=nbs, data_dir=data_copy, progress=False)
+    assert second.exit_code == 0, second.messages
+    assert sorted(second.built) == readers
+    assert sorted(second.skipped) == sorted(set(tables) - set(readers))
+    after = digest(out)
+    assert all(after[path] == before[path] for path in second.skipped)  # not rewritten
+    document = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for path, entry in _entries(out).items():  # each page names the (whole) data version it was built from
+        assert entry["data_version"] in (out / path).read_text(encoding="utf-8")
+        assert (entry["data_version"] == document["data_version"]) == (path in readers)
+    assert b.build(out=out, reports=specs, notebooks=nbs, data_dir=data_copy, progress=False).built == []
+
+
+def test_a_report_whose_reads_are_unknown_is_rebuilt(tmp_path: Path) -> None:
+    """A manifest written before reads were recorded (no ``tables``) rebuilds its reports once, as before."""
+    nbs, out = tmp_path / "nb", tmp_path / "out"
+    s = notebook(nbs, "r10", "import migresearch\nprint(len(migresearch.load('countries')))")
+    assert b.build(out=out, reports=(s,), notebooks=nbs, progress=False).exit_code == 0
+    document = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for entry in document["reports"]:
+        del entry["tables"]
+    (out / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
+    assert sorted(b.build(out=out, reports=(s,), notebooks=nbs, progress=False).built) == ["en/r10.html", "es/r10.html"]
+    assert all(e["tables"] == ["countries", "sources"] for e in _entries(out).values())
+    assert b.build(out=out, reports=(s,), notebooks=nbs, progress=False).built == []

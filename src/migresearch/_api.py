@@ -13,6 +13,27 @@ if TYPE_CHECKING:
 
 __all__ = ["UnknownDatasetError", "data_version", "describe", "list_datasets", "load"]
 
+#: The tables read in this process since :func:`record_reads` (``None``: nobody is recording).
+_READS: set[str] | None = None
+
+
+def record_reads() -> set[str]:
+    """Start recording which tables this process reads; return the set that every later read adds to.
+
+    ``migresearch build`` calls it in each forked report process and stores what the report read in
+    its manifest, so a change to one table rebuilds only the reports that read it.  Every
+    :func:`load` adds its table's name (cache hits too); the build adds what it observes otherwise.
+    """
+    global _READS
+    _READS = set()
+    return _READS
+
+
+def note_read(name: str) -> None:
+    """Add ``name`` to the tables being recorded (nothing when nobody records)."""
+    if _READS is not None:
+        _READS.add(name)
+
 
 def list_datasets() -> list[str]:
     """Names of every registered table, parents first.
@@ -47,6 +68,7 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     from migresearch.validation.csvfile import to_frame
 
     spec = _spec(name)
+    note_read(name)  # before validation: a report that fails on a table still read it
     report = validate(data_dir, [name])
     if report.problems:
         raise DataValidationError(report.problems)

@@ -39,7 +39,17 @@ from migresearch import paths
 from migresearch.errors import CellTimeout, MissingParametersCell, ParameterTypeError
 from migresearch.reports import Job
 
-__all__ = ["CellTimeout", "MissingParametersCell", "PageContext", "Result", "inject_parameters", "render_page", "run", "warm_up"]
+__all__ = [
+    "CellTimeout",
+    "MissingParametersCell",
+    "PageContext",
+    "Result",
+    "inject_parameters",
+    "observe_reads",
+    "render_page",
+    "run",
+    "warm_up",
+]
 
 KERNEL_NAME = "python3"
 ENGINE_NAME = "migresearch"
@@ -332,6 +342,8 @@ class Result:
     html: Path | None = None
     notebook: Path | None = None
     message: str = ""
+    #: The tables the report read (:func:`observe_reads`), sorted; ``None`` when unknown (the process died).
+    tables: list[str] | None = None
 
 
 def warm_up(data_dir: Path | None = None) -> None:
@@ -409,6 +421,47 @@ def die_with_parent(parent: int) -> None:
         os._exit(70)
 
 
+def observe_reads(data_dir: Path) -> set[str]:
+    """Record, in this (forked report) process, every table it reads; return the set that fills up.
+
+    Three ways in, so no read is missed whatever path it takes (the data is already parsed and cached
+    by :func:`warm_up`, so a read is usually a cache hit that opens no file):
+
+    - :func:`migresearch.load` notes its table (every query goes through it);
+    - :func:`migresearch.validation.validate` called directly notes the tables it is asked for;
+    - any file of ``data_dir`` opened directly (``csv`` readers such as the page footer's data date, or the
+      title's framework names) notes its table, through an audit hook on ``open``.
+
+    A table only *validated* as the target of a foreign key is not a read: the build validates the whole
+    snapshot before any report runs, and the frame :func:`~migresearch.load` returns is made from its own
+    file alone.
+    """
+    from migresearch import _api, validation
+    from migresearch.datasets import compiled
+
+    reads = _api.record_reads()
+    by_file = {compiled.file(name): name for name in compiled.names()}
+    folder = os.path.realpath(data_dir)
+    validate = validation.validate
+
+    def recording_validate(data_dir: Any = None, names: Any = None) -> Any:
+        names = list(names) if names is not None else None
+        reads.update(names if names is not None else compiled.names())
+        return validate(data_dir, names)
+
+    validation.validate = recording_validate  # this process only: it ends with the report
+
+    def hook(event: str, args: tuple[Any, ...]) -> None:
+        if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+            path = os.fsdecode(args[0])
+            name = by_file.get(os.path.basename(path))
+            if name is not None and os.path.realpath(os.path.dirname(os.path.abspath(path))) == folder:
+                reads.add(name)
+
+    sys.addaudithook(hook)
+    return reads
+
+
 def _job_paths(job: Job, staging: Path) -> tuple[Path, Path, Path]:
     """Where a job's notebook, HTML and result file go in the staging folder (each checked to stay inside it)."""
     return (
@@ -464,6 +517,7 @@ def _report(
     nb_path, html_path, result_path = _job_paths(job, staging)
     nb_path.parent.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {"status": "failed", "message": ""}
+    reads = observe_reads(paths.data_dir())
     try:
         raw = notebook.read_bytes()
         if raw.startswith(b"\xef\xbb\xbf"):
@@ -496,6 +550,7 @@ def _report(
     except Exception as exc:
         result = {"status": "failed", "message": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc()}
     result["notebook"] = str(nb_path)
+    result["tables"] = sorted(reads)
     result["seconds"] = round(time.perf_counter() - started, 3)
     write_text(result_path, json.dumps(result))
 
@@ -570,8 +625,10 @@ def _collect(job: Job, exitcode: int | None, staging: Path, seconds: float, kill
     if data is None or exitcode != 0:
         how = f"signal {-exitcode}" if exitcode and exitcode < 0 else f"exit code {exitcode}"
         return Result(job, "died", seconds, notebook=nb_path, message=f"the report process died ({how}) before finishing")
+    tables = data.get("tables")
+    tables = sorted(str(t) for t in tables) if isinstance(tables, list) else None
     if data["status"] != "ok":
-        return Result(job, data["status"], seconds, notebook=nb_path, message=data.get("message", ""))
+        return Result(job, data["status"], seconds, notebook=nb_path, message=data.get("message", ""), tables=tables)
     if not html.is_file():
-        return Result(job, "failed", seconds, notebook=nb_path, message="no HTML was produced")
-    return Result(job, "ok", seconds, html=html, notebook=nb_path)
+        return Result(job, "failed", seconds, notebook=nb_path, message="no HTML was produced", tables=tables)
+    return Result(job, "ok", seconds, html=html, notebook=nb_path, tables=tables)

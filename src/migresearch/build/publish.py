@@ -14,10 +14,16 @@ The flow, and what each step protects:
    before anything is planned or run, with every ``data/<file>.csv:<line>:<column>`` problem.
 5. Plan the jobs from :data:`migresearch.reports.REPORTS` and check every parameter set against its
    allow-list; every output path is resolved and must stay inside ``DIR`` (:func:`migresearch.paths.inside`).
-6. Hash each job's inputs (notebook bytes, parameters, package code, data) with the standard library and
-   skip those whose hash, status and HTML in ``DIR/manifest.json`` match.  Up to here nothing heavy is
-   imported, so a no-op build costs a fraction of a second.
+6. Hash each job's inputs (notebook bytes, parameters, package code, and the data *of the tables the
+   report read last time*, as its manifest entry lists them) with the standard library and skip those
+   whose hash, status and HTML in ``DIR/manifest.json`` match: a change to one table rebuilds only the
+   reports that read it.  A report built for the first time, or whose entry does not say what it read,
+   is built.  Up to here nothing heavy is imported, so a no-op build costs a fraction of a second.
 7. Run the rest in forked workers (:mod:`migresearch.build.engine`), writing only inside the staging folder.
+   Each report process observes which tables it reads (:func:`migresearch.build.engine.observe_reads`) and
+   sends them back with its result; its manifest entry stores them (``tables``) and its inputs hash covers
+   those tables only.  Pages and manifest entries name the whole data's version they were built from, so
+   a page skipped after a change to a table it did not read keeps the version it was built with.
 8. Publish in two phases: a journal lists every file to swap in (and the pages of reports no longer
    declared, which are withdrawn); each pair is swapped in as one (the old files kept as hard links, and
    put back if any file of the pair fails); then the manifest is written and the journal removed.  A
@@ -268,10 +274,13 @@ class Snapshot:
     folder: Path
     digest: str
     problems: list[Any]
+    #: Each registered table's SHA-256 (of its file's bytes; ``"missing"`` when unreadable), by table name.
+    tables: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def snapshot(data: Path, folder: Path) -> Snapshot:
     """Read every ``data/*.csv`` once (regular files only, never blocking), hash the bytes and copy them to ``folder``."""
+    from migresearch.datasets import compiled
     from migresearch.datasets.compiled import MAX_FILE_BYTES
     from migresearch.validation.report import Problem
 
@@ -295,7 +304,8 @@ def snapshot(data: Path, folder: Path) -> Snapshot:
         items.append((path.name, content))
         if content is not None:
             (folder / path.name).write_bytes(content)
-    return Snapshot(folder, files.bytes_digest(items), problems)
+    tables = {name: _sha(content) or "missing" for name, (_, content) in zip(compiled.names(), items, strict=True)}
+    return Snapshot(folder, files.bytes_digest(items), problems, tables)
 
 
 def _live_digest(data: Path) -> str:
@@ -305,9 +315,27 @@ def _live_digest(data: Path) -> str:
 # --- 5, 6. planning and hashing ----------------------------------------------------------------
 
 
-def inputs_hash(job: Job, notebook: Path, code_hash: str, data_hash: str) -> str:
+def tables_hash(tables: Sequence[str], digests: dict[str, str]) -> str:
+    """The data part of a report's inputs when it is known which tables it read: those tables' digests only."""
+    h = hashlib.sha256(b"tables\0")
+    for name in sorted(set(tables)):
+        h.update(f"{name}\0{digests.get(name, 'absent')}\n".encode())
+    return h.hexdigest()
+
+
+def read_set(entry: dict[str, Any] | None) -> list[str] | None:
+    """The tables a manifest entry says its report read, or ``None`` when it does not say (built before this was recorded)."""
+    tables = entry.get("tables") if entry else None
+    if isinstance(tables, list) and all(isinstance(t, str) for t in tables):
+        return tables
+    return None
+
+
+def inputs_hash(job: Job, notebook: Path | bytes, code_hash: str, data_hash: str) -> str:
+    """What a report's page depends on: notebook bytes, parameters, package code, page template, and the data
+    (``data_hash``: the whole snapshot's digest, or :func:`tables_hash` of the tables the report read)."""
     h = hashlib.sha256()
-    h.update(files.read_regular(notebook))
+    h.update(notebook if isinstance(notebook, bytes) else files.read_regular(notebook))
     h.update(json.dumps(job.params, sort_keys=True).encode())
     for part in (code_hash, data_hash, RENDER_VERSION, job.spec.name):
         h.update(b"\0" + part.encode())
@@ -464,13 +492,16 @@ def _build(
         paths.inside(out, job.relpath)
         if not (notebooks / job.spec.notebook).is_file():
             raise NotebookNotFoundError(f"notebook not found: {notebooks / job.spec.notebook}")
-    hashes = {job.relpath: inputs_hash(job, notebooks / job.spec.notebook, code_hash, data_hash) for job in todo_jobs}
+    sources = {job.spec.notebook: files.read_regular(notebooks / job.spec.notebook) for job in todo_jobs}  # read once
     todo = []
     for job in todo_jobs:
         entry = manifest.get(job.relpath)
+        read = read_set(entry)  # unknown for a first build (or an old manifest): rebuilt, as a change would be
         fresh = (
             entry
-            and entry.get("inputs_hash") == hashes[job.relpath]
+            and read is not None
+            and entry.get("inputs_hash")
+            == inputs_hash(job, sources[job.spec.notebook], code_hash, tables_hash(read, snap.tables))
             and entry.get("status") == "ok"
             and (out / job.relpath).is_file()
         )
@@ -490,7 +521,8 @@ def _build(
             notebooks,
             jobs or os.cpu_count() or 1,
             timeout,
-            hashes,
+            sources,
+            snap.tables,
             manifest,
             outcome,
             progress,
@@ -545,7 +577,8 @@ def _run(
     notebooks: Path,
     n_jobs: int,
     timeout: float,
-    hashes: dict[str, str],
+    sources: dict[str, bytes],
+    digests: dict[str, str],
     manifest: dict[str, dict[str, Any]],
     outcome: Outcome,
     progress: bool,
@@ -588,17 +621,21 @@ def _run(
     for pair, group in sorted(by_pair.items()):
         good = all(r.status == "ok" for r in group)
         for r in sorted(group, key=lambda r: r.job.relpath):
+            # the hash covers the tables the run read; when they are unknown (it died), the whole data
+            data_part = tables_hash(r.tables, digests) if r.tables is not None else data_hash
             entries[r.job.relpath] = {
                 "notebook": f"notebooks/{r.job.spec.notebook}",
                 "parameters": r.job.params,
                 "lang": r.job.lang,
                 "path": r.job.relpath,
-                "inputs_hash": hashes[r.job.relpath],
+                "inputs_hash": inputs_hash(r.job, sources[r.job.spec.notebook], code_hash, data_part),
                 "status": r.status if good or r.status != "ok" else "withheld",
                 "seconds": round(r.seconds, 3),
                 "data_version": data_hash[:12],
                 "package_version": __version__,
             }
+            if r.tables is not None:
+                entries[r.job.relpath]["tables"] = r.tables
             if good:
                 swaps.setdefault(pair, []).append((r.job.relpath, r.html))
             else:
