@@ -15,8 +15,19 @@ import pytest
 from tests.conftest import ROOT
 
 #: Packages the core must never import (they belong to the extras `schema`, `reports`, `lab`, `docs`).
-NOT_CORE = ("pandera", "matplotlib", "papermill", "nbformat", "nbconvert", "nbclient", "jinja2", "IPython", "rich",
-            "jupytext", "pydantic")
+NOT_CORE = (
+    "pandera",
+    "matplotlib",
+    "papermill",
+    "nbformat",
+    "nbconvert",
+    "nbclient",
+    "jinja2",
+    "IPython",
+    "rich",
+    "jupytext",
+    "pydantic",
+)
 
 _BLOCKER = f"""
 import sys, importlib.abc
@@ -76,3 +87,33 @@ def test_notebooks_use_the_standard_python3_kernel() -> None:
         spec = json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
         assert spec["name"] == "python3", f"{path.name}: run `python tools/standard_kernel.py`"
         assert "name: python3" in path.with_suffix(".py").read_text(encoding="utf-8"), path.with_suffix(".py").name
+
+
+_REPORTS_WITHOUT_PANDERA = """
+import sys, importlib.abc
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("pandera", "pydantic", "frictionless", "jupyterlab"):
+            raise ModuleNotFoundError(f"not in the reports extra: {name}", name=name)
+        return None
+sys.meta_path.insert(0, Block())  # inherited by the build's forked workers
+from pathlib import Path
+from migresearch.build import build
+outcome = build(out=Path(sys.argv[1]), only=sys.argv[2], langs=("en", "es"), progress=False)
+print(outcome.exit_code, outcome.messages)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("only", ["01-framework-profile-can", "30-data-quality"])
+def test_reports_build_with_the_reports_extra_alone(tmp_path: Path, only: str) -> None:
+    """`pip install "migresearch[reports]"` has no pandera: no report may need it (two once did, for table titles)."""
+    result = subprocess.run(
+        [sys.executable, "-c", _REPORTS_WITHOUT_PANDERA, str(tmp_path / "site"), only],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("0 []"), result.stdout[-2000:]

@@ -268,9 +268,9 @@ def _record_ids() -> dict[str, str]:
 
 @functools.cache
 def _table_titles() -> dict[str, str]:
-    from migresearch.datasets.registry import DATASETS
+    from migresearch.datasets import compiled  # the compiled catalogue: no pandera needed (the [reports] install has none)
 
-    return {spec.name: spec.title for spec in DATASETS}
+    return {name: info.title for name, info in compiled.infos().items()}
 
 
 def _record_or_none(table: str, record_id: str, lang: str) -> str | None:

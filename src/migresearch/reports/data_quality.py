@@ -82,10 +82,10 @@ def table_name(table: str, lang: str) -> str:
     key = f"table.{table}"
     if key in i18n.LABELS:
         return i18n.t(key, lang)
-    from migresearch.datasets import registry
+    from migresearch.datasets import compiled  # the compiled catalogue: no pandera needed
 
-    spec = next((d for d in registry.DATASETS if d.name == table), None)
-    return spec.title if spec is not None else table
+    info = compiled.infos().get(table)
+    return info.title if info is not None else table
 
 
 def _missing(series: pd.Series) -> pd.Series:
