@@ -21,8 +21,23 @@ DATA = ROOT / "data"
 #: core-only runs on other Pythons, `make core-test`), a test module or doctest that cannot import one of
 #: them is reported as skipped ("needs an extra") instead of as a collection error; in a full run such an
 #: import error stays an error.
-EXTRAS = {"matplotlib", "papermill", "nbformat", "nbclient", "nbconvert", "jinja2", "rich", "IPython", "ipykernel",
-          "jupytext", "playwright", "frictionless", "pytest_notebook", "mkdocs", "traitlets"}
+EXTRAS = {
+    "matplotlib",
+    "papermill",
+    "nbformat",
+    "nbclient",
+    "nbconvert",
+    "jinja2",
+    "rich",
+    "IPython",
+    "ipykernel",
+    "jupytext",
+    "playwright",
+    "frictionless",
+    "pytest_notebook",
+    "mkdocs",
+    "traitlets",
+}
 _MISSING = re.compile(r"No module named '([A-Za-z0-9_]+)")
 
 

@@ -17,6 +17,7 @@ ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/-])")
 
 # --- collect, directly --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_regularisation_collect(lang: str) -> None:
     data = regularisation.collect(lang)
@@ -24,10 +25,16 @@ def test_regularisation_collect(lang: str) -> None:
     assert progs["programme_id"].is_unique and len(progs) == len(regularisation.load("regularisations"))
     brazil = progs.set_index("programme_id").loc["bra-anistia-2009"]
     assert brazil["country"] == ("Brazil" if lang == "en" else "Brasil")
-    assert "11.961" in set(data.instruments.loc[data.instruments["programme_id"] == "bra-anistia-2009", "title"].str.extract(r"(11\.961)")[0].dropna())
+    assert "11.961" in set(
+        data.instruments.loc[data.instruments["programme_id"] == "bra-anistia-2009", "title"]
+        .str.extract(r"(11\.961)")[0]
+        .dropna()
+    )
     # The headline figure is the latest vintage published by the analysis date, never a later one.
     assert (data.figures["published_date"] <= pd.Timestamp(data.on)).all()
-    assert set(data.figures.loc[data.figures["vintage"] == 1, "programme_id"]) >= set(progs.loc[progs["figure_value"].notna(), "programme_id"])
+    assert set(data.figures.loc[data.figures["vintage"] == 1, "programme_id"]) >= set(
+        progs.loc[progs["figure_value"].notna(), "programme_id"]
+    )
     assert data.by_country["n_programmes"].sum() == len(progs)
     assert set(data.conflicts["table"]) <= {"regularisations", "figures", "regularisation_instruments"}
 
@@ -58,9 +65,15 @@ def test_regular_pathways_collect() -> None:
 def test_regular_pathways_on_an_earlier_date() -> None:
     before = regular_pathways.collect("es", on="2015-01-01")
     assert set(before.parties.loc[before.parties["instrument_id"] == "can-decision-878", "status"]) == {"not_party"}
-    assert before.parties.set_index(["instrument_id", "iso3"]).loc[("mercosur-residence-agreement", "ECU"), "status"] == "in_force"
+    assert (
+        before.parties.set_index(["instrument_id", "iso3"]).loc[("mercosur-residence-agreement", "ECU"), "status"] == "in_force"
+    )
     signed = regular_pathways.collect("en", on="2005-01-01")
-    assert set(signed.parties.loc[signed.parties["instrument_id"] == "mercosur-residence-agreement", "status"]) <= {"signed_only", "not_party", "undated"}
+    assert set(signed.parties.loc[signed.parties["instrument_id"] == "mercosur-residence-agreement", "status"]) <= {
+        "signed_only",
+        "not_party",
+        "undated",
+    }
 
 
 def test_consular_collect() -> None:
@@ -101,7 +114,9 @@ def test_compendium_collect() -> None:
     assert data.themes["n_practices"].sum() == sum(len(ts) for ts in p["themes"])
     assert set(data.objectives["objective"]) == {o for ps in p["primary"] for o in ps}
     assert all(pid in set(p["practice_id"]) for ids in data.objectives["practice_ids"] for pid in ids)
-    assert (p["title"] == compendium.load("practices").set_index("practice_id").loc[p["practice_id"], "title_es"].to_numpy()).all()
+    assert (
+        p["title"] == compendium.load("practices").set_index("practice_id").loc[p["practice_id"], "title_es"].to_numpy()
+    ).all()
 
 
 def test_data_quality_collect() -> None:
@@ -113,8 +128,11 @@ def test_data_quality_collect() -> None:
     assert rows.loc["practices", "rows"] == len(migresearch.load("practices"))
     regs = migresearch.load("regularisations")
     assert rows.loc["regularisations", "evidence_missing"] == int((regs["evidence"].isna() | (regs["evidence"] == "")).sum())
-    assert data.sources["rows"].sum() == sum(int(migresearch.load(t)["source_id"].notna().sum()) for t in migresearch.list_datasets()
-                                             if t != "sources" and "source_id" in migresearch.load(t).columns)
+    assert data.sources["rows"].sum() == sum(
+        int(migresearch.load(t)["source_id"].notna().sum())
+        for t in migresearch.list_datasets()
+        if t != "sources" and "source_id" in migresearch.load(t).columns
+    )
     assert len(data.coverage) >= 33 and data.coverage["total"].is_monotonic_increasing
     gcm = data.spanish.set_index(["table", "column"]).loc[("gcm_objectives", "title_es")]
     assert gcm["missing"] == int(migresearch.load("gcm_objectives")["title_es"].isna().sum())
@@ -129,6 +147,7 @@ def test_plurals_follow_cldr() -> None:
 
 
 # --- the built pages ------------------------------------------------------------------------------------
+
 
 class Visible(HTMLParser):
     """Visible text of a page, without citation lines, the footer, styles and the title."""
@@ -159,8 +178,14 @@ class Visible(HTMLParser):
         return " ".join(p.parts)
 
 
-ANALYSES = ("20-regularisation-mechanisms", "21-regular-pathways", "22-consular-cooperation", "23-framework-overlaps",
-            "24-best-practices-compendium", "30-data-quality")
+ANALYSES = (
+    "20-regularisation-mechanisms",
+    "21-regular-pathways",
+    "22-consular-cooperation",
+    "23-framework-overlaps",
+    "24-best-practices-compendium",
+    "30-data-quality",
+)
 
 
 @pytest.fixture(scope="module")

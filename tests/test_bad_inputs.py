@@ -38,6 +38,7 @@ def test_shipped_data_is_clean() -> None:
 
 # 1 --------------------------------------------------------------------------------------------
 
+
 def test_missing_column_is_reported_and_load_refuses(data_copy: Path) -> None:
     path = data_copy / "practices.csv"
     rows = read_rows(path)
@@ -50,6 +51,7 @@ def test_missing_column_is_reported_and_load_refuses(data_copy: Path) -> None:
 
 
 # 2, 3 -----------------------------------------------------------------------------------------
+
 
 def test_unknown_column_suggests_the_declared_name(data_copy: Path) -> None:
     path = data_copy / "instruments.csv"
@@ -70,6 +72,7 @@ def test_duplicate_header_names_both_positions(data_copy: Path) -> None:
 
 
 # 4, 5, 6 --------------------------------------------------------------------------------------
+
 
 def test_bom_is_reported_without_key_error(data_copy: Path) -> None:
     path = data_copy / "countries.csv"
@@ -97,6 +100,7 @@ def test_non_utf8_byte_names_line_and_offset(data_copy: Path) -> None:
 
 
 # 7, 8, 9, 10 ----------------------------------------------------------------------------------
+
 
 def test_extra_and_missing_cells(data_copy: Path) -> None:
     path = data_copy / "gcm_principles.csv"
@@ -131,6 +135,7 @@ def test_multiline_cell_then_bad_row_reports_record_and_physical_line(data_copy:
 
 
 # 11, 12, 13 -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("value", ["2021-13-01", "31/12/2023", "03/04/2021", "2021-02-30", "2021-1-5", " 2021-01-05"])
 def test_dates_are_iso_only(data_copy: Path, edit, value: str) -> None:
@@ -167,10 +172,15 @@ def test_range_and_type_errors_in_one_column_are_both_reported(data_copy: Path, 
 
 # 14, 15 ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("file", "column", "value"),
-    [("frameworks.csv", "status", "activ"), ("memberships.csv", "event", "joinde"), ("sources.csv", "language", "ES "),
-     ("sources.csv", "language", "ES")],
+    [
+        ("frameworks.csv", "status", "activ"),
+        ("memberships.csv", "event", "joinde"),
+        ("sources.csv", "language", "ES "),
+        ("sources.csv", "language", "ES"),
+    ],
 )
 def test_code_list_violations_list_the_allowed_values(data_copy: Path, edit, file: str, column: str, value: str) -> None:
     edit(data_copy / file, 1, column, value)
@@ -180,10 +190,15 @@ def test_code_list_violations_list_the_allowed_values(data_copy: Path, edit, fil
 
 @pytest.mark.parametrize(
     ("value", "rule"),
-    [("0", "items must be integers 1–23, separator '|'"), ("24", "items must be integers 1–23, separator '|'"),
-     ("O7", "items must be integers 1–23, separator '|'"), ("7;9", "items must be integers 1–23, separator '|'"),
-     ("7|7", "duplicate item in list"), ("7| 9", "items must be integers 1–23, separator '|'"),
-     ("7||9", "empty item in '|'-separated list")],
+    [
+        ("0", "items must be integers 1–23, separator '|'"),
+        ("24", "items must be integers 1–23, separator '|'"),
+        ("O7", "items must be integers 1–23, separator '|'"),
+        ("7;9", "items must be integers 1–23, separator '|'"),
+        ("7|7", "duplicate item in list"),
+        ("7| 9", "items must be integers 1–23, separator '|'"),
+        ("7||9", "empty item in '|'-separated list"),
+    ],
 )
 def test_gcm_objective_tags(data_copy: Path, edit, value: str, rule: str) -> None:
     edit(data_copy / "practices.csv", 1, "gcm_primary", value)
@@ -193,13 +208,24 @@ def test_gcm_objective_tags(data_copy: Path, edit, value: str, rule: str) -> Non
 
 # 16, 17 ---------------------------------------------------------------------------------------
 
+
 def test_namibia_and_null_like_strings_stay_strings(data_copy: Path) -> None:
     path = data_copy / "countries.csv"
     rows = read_rows(path)
     header = rows[0]
     row = dict.fromkeys(header, "")
-    row.update(iso3="NAM", iso2="NA", numeric="516", name_en="Namibia", name_es="Namibia", region="Africa",
-               subregion="Sub-Saharan Africa", sovereign="true", source_id=rows[1][header.index("source_id")], note="None")
+    row.update(
+        iso3="NAM",
+        iso2="NA",
+        numeric="516",
+        name_en="Namibia",
+        name_es="Namibia",
+        region="Africa",
+        subregion="Sub-Saharan Africa",
+        sovereign="true",
+        source_id=rows[1][header.index("source_id")],
+        note="None",
+    )
     rows.append([row[h] for h in header])
     write_rows(path, rows)
     df = migresearch.load("countries", data_copy)
@@ -214,7 +240,9 @@ def test_null_like_words_in_text_are_kept(data_copy: Path, edit, word: str) -> N
     assert df.loc[0, "secretariat"] == word
 
 
-@pytest.mark.parametrize(("value", "rule"), [("UK", "expected an identifier matching ^[A-Z]{3}$"), ("XXX", "XXX not found in countries.csv:iso3")])
+@pytest.mark.parametrize(
+    ("value", "rule"), [("UK", "expected an identifier matching ^[A-Z]{3}$"), ("XXX", "XXX not found in countries.csv:iso3")]
+)
 def test_unknown_country_codes(data_copy: Path, edit, value: str, rule: str) -> None:
     edit(data_copy / "meetings.csv", 1, "country_iso3", value)
     assert_has(data_copy, f"data/meetings.csv:2:country_iso3: {value}: {rule}")
@@ -237,11 +265,15 @@ def test_numeric_looking_ids_are_kept_verbatim(data_copy: Path, edit, ident: str
 
 # 18, 19, 20 -----------------------------------------------------------------------------------
 
+
 def test_duplicate_primary_key_names_both_rows(data_copy: Path, edit) -> None:
     path = data_copy / "frameworks.csv"
     first = read_rows(path)[1][0]
     edit(path, 3, "framework_id", first)
-    assert_has(data_copy, f"data/frameworks.csv:{line_of(path, 3)}:framework_id: {first}: duplicate primary key framework_id={first} (first at line 2)")
+    assert_has(
+        data_copy,
+        f"data/frameworks.csv:{line_of(path, 3)}:framework_id: {first}: duplicate primary key framework_id={first} (first at line 2)",
+    )
 
 
 def test_dangling_foreign_key(data_copy: Path, edit) -> None:
@@ -251,8 +283,11 @@ def test_dangling_foreign_key(data_copy: Path, edit) -> None:
 
 @pytest.mark.parametrize(
     ("column", "value", "rule"),
-    [("framework_id", "celac ", "expected an identifier matching"), ("framework_id", "CELAC", "expected an identifier matching"),
-     ("party_iso3", "pe", "expected an identifier matching ^[A-Z]{3}$")],
+    [
+        ("framework_id", "celac ", "expected an identifier matching"),
+        ("framework_id", "CELAC", "expected an identifier matching"),
+        ("party_iso3", "pe", "expected an identifier matching ^[A-Z]{3}$"),
+    ],
 )
 def test_near_miss_keys_are_errors_not_silent_mismatches(data_copy: Path, edit, column: str, value: str, rule: str) -> None:
     path = data_copy / "memberships.csv"
@@ -267,6 +302,7 @@ def test_nfd_text_is_refused(data_copy: Path, edit) -> None:
 
 
 # 21 -------------------------------------------------------------------------------------------
+
 
 def test_withdrawal_before_joining_names_both_rows(data_copy: Path) -> None:
     path = data_copy / "memberships.csv"
@@ -288,9 +324,17 @@ def test_withdrawal_before_joining_names_both_rows(data_copy: Path) -> None:
 
 @pytest.mark.parametrize(
     ("events", "rule"),
-    [([("join", "2001-01-01"), ("join", "2003-01-01")], "cannot join csm as member on 2003-01-01 while active (previous event at line"),
-     ([("suspend", "2001-01-01")], "cannot suspend csm as member on 2001-01-01 while not a party"),
-     ([("join", "2001-01-01"), ("withdraw", "2002-01-01"), ("suspend", "2003-01-01")], "cannot suspend csm as member on 2003-01-01 while withdrawn")],
+    [
+        (
+            [("join", "2001-01-01"), ("join", "2003-01-01")],
+            "cannot join csm as member on 2003-01-01 while active (previous event at line",
+        ),
+        ([("suspend", "2001-01-01")], "cannot suspend csm as member on 2001-01-01 while not a party"),
+        (
+            [("join", "2001-01-01"), ("withdraw", "2002-01-01"), ("suspend", "2003-01-01")],
+            "cannot suspend csm as member on 2003-01-01 while withdrawn",
+        ),
+    ],
 )
 def test_membership_event_order(data_copy: Path, events: list[tuple[str, str]], rule: str) -> None:
     path = data_copy / "memberships.csv"
@@ -298,8 +342,16 @@ def test_membership_event_order(data_copy: Path, events: list[tuple[str, str]], 
     h = rows[0]
     for i, (event, date) in enumerate(events):
         row = dict.fromkeys(h, "")
-        row.update(event_id=f"t{i}", framework_id="csm", party_iso3="FRA", role="member", event=event, date=date,
-                   date_precision="day", source_id=rows[1][h.index("source_id")])
+        row.update(
+            event_id=f"t{i}",
+            framework_id="csm",
+            party_iso3="FRA",
+            role="member",
+            event=event,
+            date=date,
+            date_precision="day",
+            source_id=rows[1][h.index("source_id")],
+        )
         rows.append([row[c] for c in h])
     write_rows(path, rows)
     assert any(rule in p for p in problems(data_copy)), problems(data_copy)
@@ -310,13 +362,22 @@ def test_event_before_framework_exists(data_copy: Path) -> None:
     rows = read_rows(path)
     h = rows[0]
     row = dict.fromkeys(h, "")
-    row.update(event_id="early", framework_id="quito-process", party_iso3="FRA", role="member", event="join", date="1990-01-01",
-               date_precision="day", source_id=rows[1][h.index("source_id")])
+    row.update(
+        event_id="early",
+        framework_id="quito-process",
+        party_iso3="FRA",
+        role="member",
+        event="join",
+        date="1990-01-01",
+        date_precision="day",
+        source_id=rows[1][h.index("source_id")],
+    )
     write_rows(path, rows + [[row[c] for c in h]])
     assert any("FRA join on 1990-01-01 before quito-process was established" in p for p in problems(data_copy))
 
 
 # 22 -------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://example.org/x", "www.example.org"])
 def test_source_urls_must_be_http(data_copy: Path, edit, url: str) -> None:
@@ -338,11 +399,16 @@ def test_figure_without_source_or_as_of(data_copy: Path, edit) -> None:
 
 # 25, 26, 27 -----------------------------------------------------------------------------------
 
+
 def test_empty_and_header_only_files(data_copy: Path) -> None:
     (data_copy / "regions.csv").write_bytes(b"")
     gp = data_copy / "gcm_principles.csv"
     gp.write_text(gp.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8")
-    assert_has(data_copy, "data/regions.csv:0:: : empty file: no header", "data/gcm_principles.csv:1:: : no records: the file has a header only")
+    assert_has(
+        data_copy,
+        "data/regions.csv:0:: : empty file: no header",
+        "data/gcm_principles.csv:1:: : no records: the file has a header only",
+    )
 
 
 def test_missing_file_and_unsafe_symlink(data_copy: Path, tmp_path: Path) -> None:
@@ -367,6 +433,7 @@ def test_huge_cell_and_huge_file_are_bounded(data_copy: Path, edit) -> None:
 
 
 # 31: control, bidi and zero-width characters ------------------------------------------------------
+
 
 @pytest.mark.parametrize("char", ["\u202e", "\x00", "\u200b", "\x07"])
 def test_invisible_characters_are_refused(data_copy: Path, edit, char: str) -> None:
@@ -395,12 +462,17 @@ def test_meeting_outside_its_stated_presidency(data_copy: Path, edit) -> None:
     path = data_copy / "meetings.csv"
     record = next(i for i, r in enumerate(read_rows(path)) if r[0] == "eu-celac-sdcm-hlm-07")
     edit(path, record, "eu_presidency_iso3", "IRL")
-    assert_has(data_copy, f"data/meetings.csv:{line_of(path, record)}:eu_presidency_iso3: IRL: "
-                          "meeting start 2012-11-28 falls in the presidency of CYP (2012-H2), not IRL")
+    assert_has(
+        data_copy,
+        f"data/meetings.csv:{line_of(path, record)}:eu_presidency_iso3: IRL: "
+        "meeting start 2012-11-28 falls in the presidency of CYP (2012-H2), not IRL",
+    )
 
 
 def test_meeting_numbers_must_be_contiguous(data_copy: Path, edit) -> None:
     path = data_copy / "meetings.csv"
     record = next(i for i, r in enumerate(read_rows(path)) if r[0] == "eu-celac-sdcm-hlm-09")
     edit(path, record, "number", "11")
-    assert_has(data_copy, f"data/meetings.csv:{line_of(path, record)}:number: 11: series eu-celac-sdcm/hlm jumps to 11: no row for 9–10")
+    assert_has(
+        data_copy, f"data/meetings.csv:{line_of(path, record)}:number: 11: series eu-celac-sdcm/hlm jumps to 11: no row for 9–10"
+    )

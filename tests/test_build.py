@@ -29,7 +29,9 @@ def langs(_: Path) -> tuple[str, ...]:
 
 
 def spec(name: str) -> ReportSpec:
-    return ReportSpec(name=name, notebook=f"{name}.ipynb", title_key="report.index", allowed={"lang": (str, langs)}, expand=("lang",))
+    return ReportSpec(
+        name=name, notebook=f"{name}.ipynb", title_key="report.index", allowed={"lang": (str, langs)}, expand=("lang",)
+    )
 
 
 def notebook(folder: Path, name: str, *sources: str, parameters: bool = True) -> ReportSpec:
@@ -45,8 +47,11 @@ def notebook(folder: Path, name: str, *sources: str, parameters: bool = True) ->
 
 
 def digest(folder: Path) -> dict[str, tuple[str, int]]:
-    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file() and "_failed" not in p.parts and p.name != ".build.lock"}
+    return {
+        str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "_failed" not in p.parts and p.name != ".build.lock"
+    }
 
 
 class _Scripts(HTMLParser):
@@ -58,7 +63,11 @@ class _Scripts(HTMLParser):
         if tag == "script":
             self.scripts += 1
         self.handlers += [name for name, _ in attrs if name.lower().startswith("on")]
-        self.remote += [v for name, v in attrs if name in ("src", "href") and tag in ("script", "link", "img") and v and not v.startswith("data:")]
+        self.remote += [
+            v
+            for name, v in attrs
+            if name in ("src", "href") and tag in ("script", "link", "img") and v and not v.startswith("data:")
+        ]
 
 
 def parse(html: str) -> _Scripts:
@@ -104,8 +113,11 @@ def test_no_english_label_leaks_into_spanish(dialogue: Path) -> None:
 
     es = re.sub(r'<p class="sources">.*?</p>', "", es, flags=re.S)  # citations keep their original titles
     visible = re.sub(r"\S*[-_]\S*", " ", HTMLText.of(es))  # identifiers (record, source ids) are not labels
-    leaks = [en for en, sp in LABELS.values() if en != sp and len(en) > 3 and "{" not in en
-             and re.search(rf"(?<!\w){re.escape(en)}(?!\w)", visible)]
+    leaks = [
+        en
+        for en, sp in LABELS.values()
+        if en != sp and len(en) > 3 and "{" not in en and re.search(rf"(?<!\w){re.escape(en)}(?!\w)", visible)
+    ]
     assert leaks == []
 
 
@@ -186,7 +198,9 @@ def test_same_inputs_give_identical_bytes(tmp_path: Path, monkeypatch: pytest.Mo
 def test_planted_script_in_data_is_shown_as_text(tmp_path: Path, data_copy: Path, edit) -> None:
     rows = (data_copy / "meetings.csv").read_text(encoding="utf-8").splitlines()
     header = rows[0].split(",")
-    record = next(i for i, line in enumerate(rows[1:], start=1) if line.startswith("eu-celac-sdcm-hlm-1,") or ",eu-celac-sdcm,hlm," in line)
+    record = next(
+        i for i, line in enumerate(rows[1:], start=1) if line.startswith("eu-celac-sdcm-hlm-1,") or ",eu-celac-sdcm,hlm," in line
+    )
     evil = '<script>alert(1)</script><img src=x onerror=alert(2)>"><svg onload=alert(3)> US$ 5 a US$ 10 **x** &amp;'
     edit(data_copy / "meetings.csv", record, "theme_en", evil)
     assert "theme_en" in header
@@ -215,7 +229,9 @@ def test_failure_keeps_previous_report_and_diagnosis(tmp_path: Path) -> None:
     failed = list((out / "_failed").rglob("r1.ipynb"))
     assert failed, "the failed notebook is kept"
     kept = nbformat.read(failed[0], as_version=4)
-    assert any("papermill-error-cell" in c.metadata.get("tags", []) or "An Exception was encountered" in c.source for c in kept.cells)
+    assert any(
+        "papermill-error-cell" in c.metadata.get("tags", []) or "An Exception was encountered" in c.source for c in kept.cells
+    )
     assert not list(out.glob(".staging-*"))
 
 
@@ -250,18 +266,26 @@ def test_a_failed_language_withholds_the_pair(tmp_path: Path) -> None:
 
 def test_each_report_starts_clean(tmp_path: Path) -> None:
     nbs = tmp_path / "nb"
-    polluter = notebook(nbs, "a-polluter", (
-        "import matplotlib.pyplot as plt, pandas as pd, migresearch.i18n as i18n\n"
-        "plt.rcParams['lines.linewidth'] = 9.0\npd.set_option('display.max_rows', 3)\n"
-        "leaked_variable = 42\ni18n.LABELS['sources'] = ('HACKED', 'HACKED')\nimport os\nos.environ['LEAK'] = '1'\n"
-        "print('count', get_ipython().execution_count)"
-    ))
-    checker = notebook(nbs, "b-checker", (
-        "import matplotlib.pyplot as plt, pandas as pd, os, migresearch.i18n as i18n\n"
-        "print('linewidth', plt.rcParams['lines.linewidth'], 'max_rows', pd.get_option('display.max_rows'),\n"
-        "      'leaked' , 'leaked_variable' in globals(), 'label', i18n.LABELS['sources'][0], 'env', os.environ.get('LEAK'),\n"
-        "      'count', get_ipython().execution_count)"
-    ))
+    polluter = notebook(
+        nbs,
+        "a-polluter",
+        (
+            "import matplotlib.pyplot as plt, pandas as pd, migresearch.i18n as i18n\n"
+            "plt.rcParams['lines.linewidth'] = 9.0\npd.set_option('display.max_rows', 3)\n"
+            "leaked_variable = 42\ni18n.LABELS['sources'] = ('HACKED', 'HACKED')\nimport os\nos.environ['LEAK'] = '1'\n"
+            "print('count', get_ipython().execution_count)"
+        ),
+    )
+    checker = notebook(
+        nbs,
+        "b-checker",
+        (
+            "import matplotlib.pyplot as plt, pandas as pd, os, migresearch.i18n as i18n\n"
+            "print('linewidth', plt.rcParams['lines.linewidth'], 'max_rows', pd.get_option('display.max_rows'),\n"
+            "      'leaked' , 'leaked_variable' in globals(), 'label', i18n.LABELS['sources'][0], 'env', os.environ.get('LEAK'),\n"
+            "      'count', get_ipython().execution_count)"
+        ),
+    )
     outcome = b.build(out=tmp_path / "out", reports=(polluter, checker), notebooks=nbs, progress=False, jobs=1, langs=("en",))
     assert outcome.exit_code == 0, outcome.messages
     page = (tmp_path / "out/en/b-checker.html").read_text(encoding="utf-8")
@@ -339,8 +363,13 @@ def test_failed_data_reports_the_data_error(tmp_path: Path, data_copy: Path, edi
 
 
 def test_cli_refuses_unknown_language(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "migresearch", "build", "--out", str(tmp_path / "o"), "--lang", "fr"],
-                            capture_output=True, text=True, timeout=120, env={**os.environ})
+    result = subprocess.run(
+        [sys.executable, "-m", "migresearch", "build", "--out", str(tmp_path / "o"), "--lang", "fr"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ},
+    )
     assert result.returncode == 2 and "unsupported language 'fr'" in result.stderr
 
 
@@ -408,7 +437,9 @@ def test_lock_satisfies_the_floors() -> None:
         assert m, name
         assert tuple(int(x) for x in m[1].split(".")[:3]) >= floor, (name, m[1])
         spec = ".".join(map(str, floor))
-        assert re.search(rf'name = "{name.replace("_", "-")}",[^\n]*specifier = ">={re.escape(spec)}"', lock), f"uv.lock still has an old floor for {name}"
+        assert re.search(rf'name = "{name.replace("_", "-")}",[^\n]*specifier = ">={re.escape(spec)}"', lock), (
+            f"uv.lock still has an old floor for {name}"
+        )
 
 
 # --- incremental by table -------------------------------------------------------------------------
@@ -428,10 +459,14 @@ def test_a_changed_table_rebuilds_only_the_reports_that_read_it(tmp_path: Path, 
         real,
         notebook(nbs, "loads-practices", "import migresearch\nprint(len(migresearch.load('practices')))"),
         notebook(nbs, "loads-countries", "import migresearch\nprint(len(migresearch.load('countries')))"),
-        notebook(nbs, "reads-practices-csv", (  # a direct file read, past load(), is observed too
-            "import csv\nfrom migresearch import paths\n"
-            "print(len(list(csv.reader((paths.data_dir() / 'practices.csv').open(encoding='utf-8')))))"
-        )),
+        notebook(
+            nbs,
+            "reads-practices-csv",
+            (  # a direct file read, past load(), is observed too
+                "import csv\nfrom migresearch import paths\n"
+                "print(len(list(csv.reader((paths.data_dir() / 'practices.csv').open(encoding='utf-8')))))"
+            ),
+        ),
         notebook(nbs, "validates-practices", "from migresearch.validation import validate\nvalidate(None, ['practices'])"),
         notebook(nbs, "no-data", "print('nothing read')"),
     )

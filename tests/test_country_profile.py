@@ -115,8 +115,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang,andean,subtitle", [("en", "Andean Community", "Country profile"),
-                                                  ("es", "Comunidad Andina", "Perfil de país")])
+@pytest.mark.parametrize(
+    "lang,andean,subtitle", [("en", "Andean Community", "Country profile"), ("es", "Comunidad Andina", "Perfil de país")]
+)
 def test_rendered_peru_page(built: Path, lang: str, andean: str, subtitle: str) -> None:
     page = (built / lang / "02-country-profile-PER.html").read_text(encoding="utf-8")
     parser = _Text()
@@ -142,8 +143,15 @@ def test_small_island_state_page(built: Path) -> None:
 def test_notebook_runs_under_papermill_with_its_defaults(tmp_path: Path, lang: str) -> None:
     out = tmp_path / "out.ipynb"
     params = {} if lang == "en" else {"lang": "es"}
-    papermill.execute_notebook(str(ROOT / "notebooks" / "02-country-profile.ipynb"), str(out), parameters=params,
-                               kernel_name="python3", progress_bar=False, execution_timeout=300, cwd=str(tmp_path))
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "02-country-profile.ipynb"),
+        str(out),
+        parameters=params,
+        kernel_name="python3",
+        progress_bar=False,
+        execution_timeout=300,
+        cwd=str(tmp_path),
+    )
     text = out.read_text(encoding="utf-8")
     assert ("Comunidad Andina" if lang == "es" else "Andean Community") in text
 

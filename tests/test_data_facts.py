@@ -33,8 +33,9 @@ HLMS = [
 
 
 @pytest.mark.parametrize(("number", "start", "end", "city", "presidency", "theme"), HLMS)
-def test_dialogue_high_level_meetings(meetings: pd.DataFrame, number: int, start: str, end: str | None, city: str | None,
-                                      presidency: str, theme: str) -> None:
+def test_dialogue_high_level_meetings(
+    meetings: pd.DataFrame, number: int, start: str, end: str | None, city: str | None, presidency: str, theme: str
+) -> None:
     hlm = meetings[(meetings["framework_id"] == "eu-celac-sdcm") & (meetings["series"] == "hlm") & (meetings["number"] == number)]
     assert len(hlm) == 1
     row = hlm.iloc[0]
@@ -111,7 +112,9 @@ def test_conflicts_are_kept(table: str, record: str, field: str, values: set[str
 
 def test_brazil_celac_suspension_conflict() -> None:
     conflicts = query.conflicts("memberships")
-    values = set(conflicts.loc[conflicts["record_id"].str.contains("bra") & conflicts["record_id"].str.contains("celac"), "value"])
+    values = set(
+        conflicts.loc[conflicts["record_id"].str.contains("bra") & conflicts["record_id"].str.contains("celac"), "value"]
+    )
     assert {"2020-01-15", "2020-01-16"} <= values
 
 

@@ -49,12 +49,15 @@ def _model(**field_kwargs):
     return Toy
 
 
-@pytest.mark.parametrize(("kwargs", "what"), [
-    ({"gt": 0}, "check 'greater_than'"),
-    ({"notin": ["a"]}, "check 'notin'"),
-    ({"str_startswith": "a"}, "check 'str_startswith'"),
-    ({"in_range": {"min_value": 0, "max_value": 9, "include_min": False}}, "check 'in_range'"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "what"),
+    [
+        ({"gt": 0}, "check 'greater_than'"),
+        ({"notin": ["a"]}, "check 'notin'"),
+        ({"str_startswith": "a"}, "check 'str_startswith'"),
+        ({"in_range": {"min_value": 0, "max_value": 9, "include_min": False}}, "check 'in_range'"),
+    ],
+)
 def test_a_check_validate_cannot_apply_is_refused(kwargs: dict, what: str) -> None:
     with pytest.raises(DeclarationError, match=f"Toy.x: {what}.*would not apply it"):
         compiled.compile_schema(_model(**kwargs))
@@ -90,9 +93,14 @@ def test_custom_and_dataframe_checks_unknown_metadata_and_kinds_are_refused() ->
         class Config:
             coerce = True
 
-    for model, what in [(Optional, "Optional.x: field option required=False"), (Coerced, "Coerced: Config.coerce = True"),
-                        (Custom, "Custom.x: check 'short'"), (Wide, "Wide: dataframe-wide check"),
-                        (Typo, "Typo.x: unknown metadata key.s. not_futur"), (Kind, "Kind.x: unknown field kind 'money'")]:
+    for model, what in [
+        (Optional, "Optional.x: field option required=False"),
+        (Coerced, "Coerced: Config.coerce = True"),
+        (Custom, "Custom.x: check 'short'"),
+        (Wide, "Wide: dataframe-wide check"),
+        (Typo, "Typo.x: unknown metadata key.s. not_futur"),
+        (Kind, "Kind.x: unknown field kind 'money'"),
+    ]:
         with pytest.raises(DeclarationError, match=what):
             compiled.compile_schema(model)
 
@@ -114,15 +122,28 @@ def test_evidence_limit_is_a_declared_check_pandera_applies_too() -> None:
 
 def test_the_cache_is_keyed_on_every_module_the_declarations_use() -> None:
     found = {p.relative_to(compiled._PACKAGE).as_posix() for p in compiled.declaring_modules()}
-    assert {"datasets/registry.py", "datasets/fields.py", "datasets/compiled.py", "datasets/events.py", "datasets/reference.py",
-            "datasets/frameworks.py", "datasets/practices.py", "errors.py"} <= found
+    assert {
+        "datasets/registry.py",
+        "datasets/fields.py",
+        "datasets/compiled.py",
+        "datasets/events.py",
+        "datasets/reference.py",
+        "datasets/frameworks.py",
+        "datasets/practices.py",
+        "errors.py",
+    } <= found
     assert not any(p.startswith(("query/", "present/", "build/", "reports/", "validation/")) for p in found)
 
 
 def _hash_of(package: Path) -> str:
     code = "import migresearch.datasets.compiled as c; print(c.schema_hash())"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                            env={"PYTHONPATH": str(package.parent), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(package.parent), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
@@ -142,8 +163,9 @@ def test_any_change_to_a_declaring_module_invalidates_the_cache_and_others_do_no
     assert _hash_of(package) == before
     (package / "datasets" / "codes.py").write_text('EXTRA = ("x",)\n', encoding="utf-8")
     frameworks = package / "datasets" / "frameworks.py"
-    frameworks.write_text("from migresearch.datasets.codes import EXTRA  # noqa: F401\n" + frameworks.read_text(encoding="utf-8"),
-                          encoding="utf-8")
+    frameworks.write_text(
+        "from migresearch.datasets.codes import EXTRA  # noqa: F401\n" + frameworks.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     with_import = _hash_of(package)
     (package / "datasets" / "codes.py").write_text('EXTRA = ("y",)\n', encoding="utf-8")
     assert _hash_of(package) != with_import  # a module nobody listed guards the cache as soon as it is imported
@@ -155,8 +177,10 @@ def test_type_checking_imports_are_not_declarations() -> None:
 
 
 def test_validate_reads_cldr_codes_from_the_catalog_without_babel() -> None:
-    code = ("import sys, migresearch, migresearch.validation as v; r = v.validate(); "
-            "print('babel' in sys.modules, r.ok, sorted(m for m in ('pandas', 'pandera') if m in sys.modules))")
+    code = (
+        "import sys, migresearch, migresearch.validation as v; r = v.validate(); "
+        "print('babel' in sys.modules, r.ok, sorted(m for m in ('pandas', 'pandera') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["False", "True", "[]"], result.stdout + result.stderr
     assert compiled.cldr_codes()[0] == compiled.cldr_from_babel()[0]  # the stored codes are the installed Babel's
@@ -172,7 +196,11 @@ def test_iso_codes_are_checked_against_cldr_at_their_own_cell(data_copy: Path) -
     rows[2][h.index("iso2")] = "QQ"
     write_rows(path, rows)
     found = [str(p) for p in migresearch.validate(data_copy).problems]
-    assert any(p.startswith("data/countries.csv:2:iso3: XKQ: not an ISO 3166-1 alpha-3 code known to CLDR (record") for p in found), found
+    assert any(
+        p.startswith("data/countries.csv:2:iso3: XKQ: not an ISO 3166-1 alpha-3 code known to CLDR (record") for p in found
+    ), found
     assert any(p.startswith("data/countries.csv:3:iso2: QQ: not an ISO 3166-1 alpha-2 code known to CLDR") for p in found), found
-    assert any(p.startswith(f"data/countries.csv:{per + 1}:numeric: 032: CLDR gives 032") and "alpha-2 code AR, but `iso2` is PE" in p
-               for p in found), found
+    assert any(
+        p.startswith(f"data/countries.csv:{per + 1}:numeric: 032: CLDR gives 032") and "alpha-2 code AR, but `iso2` is PE" in p
+        for p in found
+    ), found

@@ -46,44 +46,62 @@ def test_no_exception_class_is_defined_outside_errors() -> None:
                 assert not any(b.endswith(("Error", "Exception")) or b in builtin - {"object"} for b in bases), (path, node.name)
 
 
-@pytest.mark.parametrize("call", [
-    lambda: query.members_on("celacc", "2020-01-01"),
-    lambda: query.timeline("celacc"),
-    lambda: __import__("migresearch.reports.framework_profile", fromlist=["x"]).collect("celacc"),
-], ids=["members_on", "timeline", "framework_profile.collect"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: query.members_on("celacc", "2020-01-01"),
+        lambda: query.timeline("celacc"),
+        lambda: __import__("migresearch.reports.framework_profile", fromlist=["x"]).collect("celacc"),
+    ],
+    ids=["members_on", "timeline", "framework_profile.collect"],
+)
 def test_unknown_framework_is_one_error_everywhere(call) -> None:
     with pytest.raises(UnknownFrameworkError, match="did you mean 'celac'") as err:
         call()
     assert isinstance(err.value, KeyError) and err.value.suggestion == "celac"
 
 
-@pytest.mark.parametrize("call", [
-    lambda: query.frameworks_of("per", "2015-07-01"),
-    lambda: query.membership_history("per"),
-    lambda: query.consular_coverage("per", "AUS", on="2020-01-01"),
-    lambda: query.consular_coverage("BOL", "aus", on="2020-01-01"),
-], ids=["frameworks_of", "membership_history", "consular_coverage-nationality", "consular_coverage-location"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: query.frameworks_of("per", "2015-07-01"),
+        lambda: query.membership_history("per"),
+        lambda: query.consular_coverage("per", "AUS", on="2020-01-01"),
+        lambda: query.consular_coverage("BOL", "aus", on="2020-01-01"),
+    ],
+    ids=["frameworks_of", "membership_history", "consular_coverage-nationality", "consular_coverage-location"],
+)
 def test_unknown_country_is_one_error_everywhere(call) -> None:
     with pytest.raises(UnknownCountryError, match="unknown country code .*did you mean"):
         call()
 
 
-@pytest.mark.parametrize("call", [
-    lambda: migresearch.load("meeting"),
-    lambda: migresearch.describe("meeting"),
-    lambda: query.conflicts("meeting"),
-], ids=["load", "describe", "conflicts"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: migresearch.load("meeting"),
+        lambda: migresearch.describe("meeting"),
+        lambda: query.conflicts("meeting"),
+    ],
+    ids=["load", "describe", "conflicts"],
+)
 def test_unknown_dataset_is_one_error_everywhere(call) -> None:
     with pytest.raises(UnknownDatasetError, match="Did you mean 'meetings'"):
         call()
 
 
-@pytest.mark.parametrize("call", [
-    lambda: i18n.check_lang("fr"),
-    lambda: reports.plan(langs=("fr",)),
-    lambda: (lambda m: m.sections(m.collect("celac"), "fr"))(__import__("migresearch.reports.framework_profile", fromlist=["x"])),
-    lambda: (lambda m: m.sections(m.collect(), "fr"))(__import__("migresearch.reports.eu_celac_dialogue", fromlist=["x"])),
-], ids=["i18n", "plan", "framework_profile.sections", "eu_celac_dialogue.sections"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: i18n.check_lang("fr"),
+        lambda: reports.plan(langs=("fr",)),
+        lambda: (lambda m: m.sections(m.collect("celac"), "fr"))(
+            __import__("migresearch.reports.framework_profile", fromlist=["x"])
+        ),
+        lambda: (lambda m: m.sections(m.collect(), "fr"))(__import__("migresearch.reports.eu_celac_dialogue", fromlist=["x"])),
+    ],
+    ids=["i18n", "plan", "framework_profile.sections", "eu_celac_dialogue.sections"],
+)
 def test_unsupported_language_is_one_error_everywhere(call) -> None:
     with pytest.raises(UnsupportedLanguageError, match="unsupported language 'fr'"):
         call()
@@ -118,8 +136,9 @@ def test_date_objects_and_iso_strings_agree() -> None:
 def test_consular_coverage_counts_in_force_by_default() -> None:
     default = query.consular_coverage("BOL", "AUS", on="2020-01-01")
     assert set(default["status"].astype(str)) == {"in_force"}
-    every = query.consular_coverage("BOL", "AUS", on="2020-01-01",
-                                    status=("signed", "ratified", "in_force", "operational", "activated"))
+    every = query.consular_coverage(
+        "BOL", "AUS", on="2020-01-01", status=("signed", "ratified", "in_force", "operational", "activated")
+    )
     assert len(every) >= len(default) and set(every["status"].astype(str)) > {"in_force"}
     signed = query.consular_coverage("BOL", "AUS", on="2020-01-01", status="signed")
     assert set(signed["status"].astype(str)) <= {"signed"}

@@ -41,10 +41,13 @@ def test_row_without_evidence_or_reason_fails_at_its_line(data_copy: Path, edit:
     assert f"data/{compiled.file(table)}:{line}:evidence: : {RULE} (record 3)" in found, found
 
 
-@pytest.mark.parametrize("note", [
-    "No evidence quote: the cited page is not in the stored copies (searched 2026-12-01).",
-    "Month from the article date. No evidence quote: not yet extracted from the cited source (checked 2026-12-01)",
-])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "No evidence quote: the cited page is not in the stored copies (searched 2026-12-01).",
+        "Month from the article date. No evidence quote: not yet extracted from the cited source (checked 2026-12-01)",
+    ],
+)
 def test_a_reason_note_lets_the_row_pass(data_copy: Path, edit: Callable[..., None], note: str) -> None:
     path = data_copy / "figures.csv"
     edit(path, 3, "evidence", "")

@@ -31,8 +31,14 @@ pytestmark = pytest.mark.slow
 
 
 def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "migresearch", *args], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "migresearch", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+    )
 
 
 def one_line_errors(stderr: str) -> None:
@@ -47,6 +53,7 @@ def files_under(folder: Path) -> set[str]:
 
 
 # --- 1. no path from data ----------------------------------------------------------------------
+
 
 def test_an_id_of_dot_segments_writes_nothing_outside_the_output(tmp_path: Path, data_copy: Path, edit) -> None:
     """The framework id `../../../escape` used to overwrite a .json and an .ipynb outside the output folder."""
@@ -64,7 +71,9 @@ def test_the_cli_refuses_the_data_before_planning(tmp_path: Path, data_copy: Pat
     result = cli("build", "--out", str(tmp_path / "out"), "--only", "01-*", env={paths.ENV_VAR: str(data_copy)})
     assert result.returncode == 1, result.stderr
     one_line_errors(result.stderr)
-    assert "FAILED DataValidationError: " in result.stderr and "data/frameworks.csv:2:framework_id: ../../../escape" in result.stderr
+    assert (
+        "FAILED DataValidationError: " in result.stderr and "data/frameworks.csv:2:framework_id: ../../../escape" in result.stderr
+    )
     assert not (tmp_path / "out" / "en").exists() and not list(tmp_path.rglob("*.ipynb"))
 
 
@@ -90,6 +99,7 @@ def test_every_output_path_stays_under_its_root(tmp_path: Path) -> None:
 
 
 # --- 2. pairs publish as one ---------------------------------------------------------------------
+
 
 def _manifest(out: Path) -> dict[str, dict]:
     return {r["path"]: r for r in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["reports"]}
@@ -194,6 +204,7 @@ def test_pages_of_reports_no_longer_declared_are_withdrawn(tmp_path: Path) -> No
 
 # --- 3. a consistent snapshot --------------------------------------------------------------------
 
+
 def test_data_edited_during_the_build_is_ignored_by_that_build(tmp_path: Path, data_copy: Path) -> None:
     """19 of 48 pages used to read the new data while every footer and the manifest named the old version."""
     nbs, out = tmp_path / "nb", tmp_path / "out"
@@ -201,7 +212,10 @@ def test_data_edited_during_the_build_is_ignored_by_that_build(tmp_path: Path, d
     theme = rows[1][rows[0].index("theme_en")]
     assert theme and "," not in theme
     live = data_copy / "meetings.csv"
-    s = notebook(nbs, "r9", textwrap.dedent(f"""
+    s = notebook(
+        nbs,
+        "r9",
+        textwrap.dedent(f"""
         from pathlib import Path
         live = Path({str(live)!r})
         if lang == "en":  # the first report edits the live data while the build runs
@@ -209,7 +223,8 @@ def test_data_edited_during_the_build_is_ignored_by_that_build(tmp_path: Path, d
         import migresearch
         df = migresearch.load("meetings")
         print("THEME", df["theme_en"].iloc[0])
-    """))
+    """),
+    )
     outcome = b.build(out=out, reports=(s,), notebooks=nbs, data_dir=data_copy, progress=False, jobs=1)
     assert outcome.exit_code == 0, outcome.messages
     assert "EDITED MID-BUILD" in live.read_text(encoding="utf-8")
@@ -228,6 +243,7 @@ def test_data_edited_during_the_build_is_ignored_by_that_build(tmp_path: Path, d
 
 
 # --- 4. locks that heal ---------------------------------------------------------------------------
+
 
 def _gone(pid: int) -> bool:
     try:
@@ -274,14 +290,22 @@ def test_a_lock_kept_by_a_leftover_process_is_taken_over(tmp_path: Path) -> None
     out.mkdir()
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import fcntl, os, sys, time
         fd = os.open({str(out / b.LOCK)!r}, os.O_RDWR | os.O_CREAT)
         fcntl.flock(fd, fcntl.LOCK_EX)
         os.write(fd, b"{dead.pid}\\n")
         print("holding", flush=True)
         time.sleep(120)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "holding"  # type: ignore[union-attr]
         nbs = tmp_path / "nb"
@@ -309,6 +333,7 @@ def test_a_lock_held_by_a_live_build_names_its_pid(tmp_path: Path) -> None:
 
 # --- 6. one-line errors, exit codes kept -----------------------------------------------------------
 
+
 def _run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     from migresearch.cli import main
 
@@ -316,8 +341,9 @@ def _run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, 
     return code, capsys.readouterr().err
 
 
-def test_a_read_only_output_folder_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_read_only_output_folder_is_one_line_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
     real = os.open
@@ -334,8 +360,9 @@ def test_a_read_only_output_folder_is_one_line_exit_2(tmp_path: Path, monkeypatc
     assert err.strip() == f"error: cannot create the lock file {out / b.LOCK}: Read-only file system"
 
 
-def test_read_only_report_folders_keep_the_old_reports_one_line_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_read_only_report_folders_keep_the_old_reports_one_line_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     nbs, out = tmp_path / "nb", tmp_path / "out"
     s = notebook(nbs, "r12", "print('one')")
     assert b.build(out=out, reports=(s,), notebooks=nbs, progress=False).exit_code == 0
@@ -352,8 +379,9 @@ def test_read_only_report_folders_keep_the_old_reports_one_line_each(tmp_path: P
     outcome = b.build(out=out, reports=(s,), notebooks=nbs, progress=False)
     assert outcome.exit_code == 1 and all("\n" not in m for m in outcome.messages)
     assert any("Read-only file system" in m for m in outcome.messages)
-    assert {k: v[0] for k, v in digest(out).items() if k.endswith(".html") and k != "index.html"} == \
-        {k: v[0] for k, v in before.items() if k.endswith(".html") and k != "index.html"}
+    assert {k: v[0] for k, v in digest(out).items() if k.endswith(".html") and k != "index.html"} == {
+        k: v[0] for k, v in before.items() if k.endswith(".html") and k != "index.html"
+    }
 
 
 def test_a_full_disk_leaves_no_truncated_artefact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -414,13 +442,16 @@ def test_a_fifo_as_a_data_file_is_refused_without_hanging(tmp_path: Path, data_c
     result = cli("build", "--out", str(tmp_path / "out"), "--only", "10-*", env={paths.ENV_VAR: str(data_copy)}, timeout=60)
     assert time.monotonic() - started < 60 and result.returncode == 1
     one_line_errors(result.stderr)
-    assert f"FAILED DataValidationError: 1 data problem(s), no report was built: data/figures.csv:0:: {fifo}: " \
-           "not a regular file (a FIFO); refused" in result.stderr
+    assert (
+        f"FAILED DataValidationError: 1 data problem(s), no report was built: data/figures.csv:0:: {fifo}: "
+        "not a regular file (a FIFO); refused" in result.stderr
+    )
     check = cli("validate", "--data-dir", str(data_copy), timeout=60)
     assert check.returncode == 1 and "data/figures.csv:0::" in check.stdout and "not a regular file" in check.stdout
 
 
 # --- 7. large outputs ------------------------------------------------------------------------------
+
 
 def test_fifty_megabytes_of_small_writes_are_capped_quickly(tmp_path: Path) -> None:
     """A cell printing 50 MB in small writes used to take 303 s and then fail as a timeout."""

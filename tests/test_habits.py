@@ -16,7 +16,11 @@ def test_make_help_lists_every_documented_target() -> None:
 
 
 def test_ci_lints_before_it_tests() -> None:
-    lines = [line.split("#")[0].strip() for line in (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines() if line.startswith("make ")]
+    lines = [
+        line.split("#")[0].strip()
+        for line in (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
+        if line.startswith("make ")
+    ]
     assert lines[:2] == ["make lint", "make test"]  # then the core tests on other Pythons and at the floors
     assert set(lines[2:]) <= {"make core-test", "make floors"}
 
@@ -33,7 +37,8 @@ def test_lint_runs_format_ruff_mypy_and_the_layer_contract() -> None:
     contract = contracts["layers"]
     order = contract["layers"]
     assert [order.index(x) for x in ("cli", "build", "reports", "present", "query", "validation", "datasets")] == sorted(
-        order.index(x) for x in ("cli", "build", "reports", "present", "query", "validation", "datasets"))
+        order.index(x) for x in ("cli", "build", "reports", "present", "query", "validation", "datasets")
+    )
 
 
 def test_dev_tools_come_from_the_lock() -> None:

@@ -43,8 +43,9 @@ def test_every_claimed_field_and_inferred_column_has_a_reader_label() -> None:
         frame = migresearch.load(name)
         if "inferred" in frame.columns:
             fields |= {(name, c) for v in frame["inferred"].dropna() for c in str(v).split("|")}
-    missing = sorted(f"{t}.{f}" for t, f in fields
-                     if not any(k in i18n.LABELS for k in (f"column.{t}.{f}", f"column.{f}", f"derived.{f}")))
+    missing = sorted(
+        f"{t}.{f}" for t, f in fields if not any(k in i18n.LABELS for k in (f"column.{t}.{f}", f"column.{f}", f"derived.{f}"))
+    )
     assert missing == [], f"add 'column.<field>' labels to migresearch.i18n.LABELS for: {missing}"
 
 

@@ -10,9 +10,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_layout() -> None:
-    for path in ["pyproject.toml", "README.md", "Makefile", "CHANGELOG.md", "CITATION.cff", ".ci/run", "uv.lock",
-                 "src/migresearch/py.typed", "notebooks", "data", "reports", "tests", "bench", "docs/data-dictionary.md",
-                 "data/datapackage.json"]:
+    for path in [
+        "pyproject.toml",
+        "README.md",
+        "Makefile",
+        "CHANGELOG.md",
+        "CITATION.cff",
+        ".ci/run",
+        "uv.lock",
+        "src/migresearch/py.typed",
+        "notebooks",
+        "data",
+        "reports",
+        "tests",
+        "bench",
+        "docs/data-dictionary.md",
+        "data/datapackage.json",
+    ]:
         assert (ROOT / path).exists(), path
 
 
@@ -60,8 +74,10 @@ def test_installed_layout_reads_data_through_importlib_resources(tmp_path: Path)
     shutil.copytree(ROOT / "src" / "migresearch", site / "migresearch", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", site / "migresearch" / "data")
     env = {k: v for k, v in os.environ.items() if k != "MIGRESEARCH_DATA"} | {"PYTHONPATH": str(site)}
-    code = ("import migresearch, migresearch.paths as p; print(p.project_root(), p.data_dir().relative_to(p._PACKAGE_DIR), "
-            "len(migresearch.load('countries')))")
+    code = (
+        "import migresearch, migresearch.paths as p; print(p.project_root(), p.data_dir().relative_to(p._PACKAGE_DIR), "
+        "len(migresearch.load('countries')))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
     import migresearch
 

@@ -89,10 +89,18 @@ def test_converter_decodes_delta_encoded_arcs_and_drops_rounding_duplicates() ->
     spec = importlib.util.spec_from_file_location("ne", ROOT / "tools/naturalearth_subset.py")
     ne = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(ne)  # type: ignore[union-attr]
-    topo = {"transform": {"scale": [0.001, 0.001], "translate": [-70.0, -10.0]},
-            "arcs": [[[0, 0], [1000, 0], [1, 0], [0, 1000]], [[1001, 1000], [-1001, 0], [0, -1000]]],
-            "objects": {"countries": {"geometries": [{"type": "Polygon", "id": "604", "arcs": [[0, 1]]},
-                                                     {"type": "Polygon", "id": "999", "arcs": [[~1, ~0]]}]}}}
+    topo = {
+        "transform": {"scale": [0.001, 0.001], "translate": [-70.0, -10.0]},
+        "arcs": [[[0, 0], [1000, 0], [1, 0], [0, 1000]], [[1001, 1000], [-1001, 0], [0, -1000]]],
+        "objects": {
+            "countries": {
+                "geometries": [
+                    {"type": "Polygon", "id": "604", "arcs": [[0, 1]]},
+                    {"type": "Polygon", "id": "999", "arcs": [[~1, ~0]]},
+                ]
+            }
+        },
+    }
     out = ne.subset(topo, {"604"})
     assert out["countries"]["604"] == [[[[-70.0, -10.0], [-69.0, -10.0], [-69.0, -9.0], [-70.0, -9.0], [-70.0, -10.0]]]]
     assert len(out["context"]) == 1  # the unknown feature inside the LAC extent is context land

@@ -22,8 +22,11 @@ PARSED = migresearch.validate().parsed
 
 def validator_states(framework: str, day: dt.date, roles: tuple[str, ...]) -> set[tuple[str, str]]:
     """Who takes part on ``day`` according to the validator's replay of the raw CSV strings."""
-    histories = {(party, role): steps for (fw, party, role), steps in membership_histories(PARSED).items()
-                 if fw == framework and role in roles}
+    histories = {
+        (party, role): steps
+        for (fw, party, role), steps in membership_histories(PARSED).items()
+        if fw == framework and role in roles
+    }
     states = events.states_on(histories, day, role_of=lambda key: key[1])
     return {key for key, s in states.items() if s.active}
 
@@ -59,7 +62,11 @@ def test_frameworks_of_and_overlaps_read_the_same_states(day: dt.date) -> None:
     matrix = query.overlaps(day)
     for country in ("COL", "BRA", "VEN", "ESP"):
         via_frameworks_of = set(query.frameworks_of(country, day)["framework_id"])
-        via_overlaps = set() if country not in matrix.index else {c for c in matrix.columns if c != "n_frameworks" and matrix.loc[country, c]}
+        via_overlaps = (
+            set()
+            if country not in matrix.index
+            else {c for c in matrix.columns if c != "n_frameworks" and matrix.loc[country, c]}
+        )
         via_members_on = {fw for fw in FRAMEWORKS if country in set(query.members_on(fw, day)["party"])}
         assert via_frameworks_of == via_overlaps == via_members_on
 
@@ -73,9 +80,19 @@ def test_grammar_is_the_declared_code_lists() -> None:
 
 def test_replay_steps() -> None:
     d = dt.date
-    steps = events.replay([(d(2001, 1, 1), "join", "a"), (d(2003, 1, 1), "suspend", "b"), (d(2003, 1, 1), "rejoin", "c"),
-                           (d(2002, 1, 1), "join", "x")])
+    steps = events.replay(
+        [
+            (d(2001, 1, 1), "join", "a"),
+            (d(2003, 1, 1), "suspend", "b"),
+            (d(2003, 1, 1), "rejoin", "c"),
+            (d(2002, 1, 1), "join", "x"),
+        ]
+    )
     assert [(s.tag, s.before, s.after, s.valid) for s in steps] == [
-        ("a", None, "active", True), ("x", "active", "active", False), ("b", "active", "suspended", True), ("c", "suspended", "active", True)]
+        ("a", None, "active", True),
+        ("x", "active", "active", False),
+        ("b", "active", "suspended", True),
+        ("c", "suspended", "active", True),
+    ]
     assert events.spans(steps) == [(d(2001, 1, 1), None, "active")]  # a same-day suspension never held for a day
     assert events.state_on(steps, d(2002, 6, 1)).since.tag == "a"

@@ -62,9 +62,15 @@ def test_parameters_cell_holds_typed_literals(path: Path) -> None:
 def test_runs_in_a_real_jupyter_kernel(tmp_path: Path) -> None:
     """The notebook also runs as a researcher runs it: papermill's own engine and the `migresearch` kernel."""
     out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(ROOT / "notebooks" / "01-framework-profile.ipynb"), str(out),
-                               parameters={"framework": "csm", "lang": "es"}, kernel_name="python3",
-                               progress_bar=False, execution_timeout=300, cwd=str(tmp_path))
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "01-framework-profile.ipynb"),
+        str(out),
+        parameters={"framework": "csm", "lang": "es"},
+        kernel_name="python3",
+        progress_bar=False,
+        execution_timeout=300,
+        cwd=str(tmp_path),
+    )
     executed = nbformat.read(out, as_version=4)
     html = "".join(o.get("data", {}).get("text/html", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
     assert "Conferencia Suramericana sobre Migraciones" in html and "Miembros a lo largo del tiempo" in html
@@ -81,11 +87,18 @@ def test_dialogue_regression(nb_regression, tmp_path: Path) -> None:
         shutil.copy(ROOT / "notebooks" / "10-eu-celac-dialogue.ipynb", REGRESSION)
         nb_regression.force_regen = True
     nb_regression.diff_ignore = (
-        "/metadata", "/cells/*/metadata", "/cells/*/execution_count", "/cells/*/outputs/*/execution_count",
-        "/cells/*/outputs/*/data/image/png", "/cells/*/outputs/*/data/text/plain", "/cells/*/outputs/*/metadata",
+        "/metadata",
+        "/cells/*/metadata",
+        "/cells/*/execution_count",
+        "/cells/*/outputs/*/execution_count",
+        "/cells/*/outputs/*/data/image/png",
+        "/cells/*/outputs/*/data/text/plain",
+        "/cells/*/outputs/*/metadata",
     )
     # charts are inline images inside the HTML outputs: compare the markup, not the pixels
-    nb_regression.diff_replace = (("/cells/*/outputs/*/data/text/html", r"data:image/png;base64,[A-Za-z0-9+/=]+", "data:image/png"),)
+    nb_regression.diff_replace = (
+        ("/cells/*/outputs/*/data/text/html", r"data:image/png;base64,[A-Za-z0-9+/=]+", "data:image/png"),
+    )
     nb_regression.exec_timeout = 300
     nb_regression.exec_cwd = str(tmp_path)
     nb_regression.check(str(REGRESSION))

@@ -10,8 +10,14 @@ from migresearch import present
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"), ("&amp;", "&amp;amp;"), ("**x** # h | [a](javascript:x)",
-     "**x** # h | [a](javascript:x)"), ("US$ 5 a US$ 10", "US$ 5 a US$ 10"), (None, ""), (pd.NA, "")],
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("&amp;", "&amp;amp;"),
+        ("**x** # h | [a](javascript:x)", "**x** # h | [a](javascript:x)"),
+        ("US$ 5 a US$ 10", "US$ 5 a US$ 10"),
+        (None, ""),
+        (pd.NA, ""),
+    ],
 )
 def test_escaped_exactly_once(value: object, expected: str) -> None:
     assert present.esc(value) == expected
@@ -23,14 +29,18 @@ def test_links_only_from_http(url: str) -> None:
 
 
 def test_http_link_is_escaped() -> None:
-    assert present.link("<b>", "https://example.org/?a=1&b=2") == '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer">&lt;b&gt;</a>'
+    assert (
+        present.link("<b>", "https://example.org/?a=1&b=2")
+        == '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer">&lt;b&gt;</a>'
+    )
 
 
 @pytest.mark.parametrize("label", ["US$ 5 a US$ 10", "$$", "$ {A $", r"$\frac{1}{0"])
 def test_chart_labels_are_literal(label: str) -> None:
     """With mathtext on, these labels raise or render as formulas; the chart draws them as text."""
-    meetings = pd.DataFrame({"start_date": pd.to_datetime(["2010-01-01", "2012-01-01"]), "series": [label, label],
-                             "label": [label, "II"]})
+    meetings = pd.DataFrame(
+        {"start_date": pd.to_datetime(["2010-01-01", "2012-01-01"]), "series": [label, label], "label": [label, "II"]}
+    )
     png = present.meetings_chart(meetings, "es")
     assert png is not None and png.data.startswith(b"\x89PNG")
 

@@ -74,7 +74,13 @@ def test_show_is_one_line(s: str) -> None:
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=30), min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=30),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_reader_line_numbers_follow_multiline_cells(tmp_path_factory, notes: list[str]) -> None:
     """Whatever the quoted cells contain, each problem points at the physical line its record starts on."""
     folder = Path(tmp_path_factory.mktemp("d"))

@@ -72,7 +72,10 @@ def test_figure_as_known_on_a_date() -> None:
     assert known_2021["published_date"] <= pd.Timestamp("2021-12-31") < known_2024["published_date"]
     assert query.figure("r4v-venezuelans-abroad", "WORLD", known_on="2000-01-01") is None
     latest = query.figure("r4v-venezuelans-abroad", "WORLD")
-    assert latest["as_of_date"] == migresearch.load("figures").query("series_id == 'r4v-venezuelans-abroad' and place == 'WORLD'")["as_of_date"].max()
+    assert (
+        latest["as_of_date"]
+        == migresearch.load("figures").query("series_id == 'r4v-venezuelans-abroad' and place == 'WORLD'")["as_of_date"].max()
+    )
     with pytest.raises(KeyError, match="unknown series"):
         query.figure("nope", "WORLD")
 

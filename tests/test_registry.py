@@ -26,7 +26,13 @@ def test_loads_typed_and_non_empty(name: str) -> None:
     assert df.attrs["title"] and df.attrs["description"] and df.attrs["licence"]
     for col in table.columns:
         dtype = df[col.name].dtype
-        expected = {"code": "category", "integer": "Int64", "decimal": "Float64", "boolean": "boolean", "date": "datetime64[ns]"}.get(col.kind, "string")
+        expected = {
+            "code": "category",
+            "integer": "Int64",
+            "decimal": "Float64",
+            "boolean": "boolean",
+            "date": "datetime64[ns]",
+        }.get(col.kind, "string")
         assert str(dtype) == expected, (name, col.name, dtype)
         if not col.nullable:
             assert df[col.name].notna().all(), (name, col.name)
@@ -81,7 +87,10 @@ def test_datapackage_passes_frictionless() -> None:
     pytest.importorskip("frictionless", reason="needs the dev extra (frictionless)")
     result = subprocess.run(
         [sys.executable, "-m", "frictionless", "validate", "--json", "data/datapackage.json"],
-        capture_output=True, text=True, cwd=catalog.paths.project_root(), timeout=300,
+        capture_output=True,
+        text=True,
+        cwd=catalog.paths.project_root(),
+        timeout=300,
     )
     report = json.loads(result.stdout)
     errors = [e for task in report.get("tasks", []) for e in task.get("errors", [])]
@@ -97,8 +106,10 @@ def test_datapackage_declares_keys() -> None:
 
 
 def test_validation_uses_the_compiled_registry_without_pandera() -> None:
-    code = ("import sys, migresearch; r = migresearch.validate(); "
-            "print(r.ok, sorted(m for m in ('pandas', 'pandera') if m in sys.modules), len(migresearch.list_datasets()))")
+    code = (
+        "import sys, migresearch; r = migresearch.validate(); "
+        "print(r.ok, sorted(m for m in ('pandas', 'pandera') if m in sys.modules), len(migresearch.list_datasets()))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split("\n")[0] == f"True [] {len(NAMES)}", result.stdout + result.stderr
 

@@ -16,27 +16,53 @@ from tests.visible_text import scan
 pytestmark = pytest.mark.slow
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-PAGES = ["index.html", "es/index.html", "en/10-eu-celac-dialogue.html", "es/10-eu-celac-dialogue.html", "en/01-framework-profile-celac.html",
-         "es/01-framework-profile-celac.html", "es/01-framework-profile-eu-lac-summits.html",
-         "es/01-framework-profile-andean-parliament.html"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = [
+    "index.html",
+    "es/index.html",
+    "en/10-eu-celac-dialogue.html",
+    "es/10-eu-celac-dialogue.html",
+    "en/01-framework-profile-celac.html",
+    "es/01-framework-profile-celac.html",
+    "es/01-framework-profile-eu-lac-summits.html",
+    "es/01-framework-profile-andean-parliament.html",
+]
 
 
 def test_every_page_reads_as_prose_for_a_reader(built_site: Path) -> None:
     pages = sorted(built_site.glob("*.html")) + sorted(built_site.glob("*/*.html"))
     assert len(pages) > 40
-    findings = [f"{p.relative_to(built_site)}: {f.rule}: {f.text!r} in …{f.context}…"
-                for p in pages for f in scan(p.read_text(encoding="utf-8"))]
+    findings = [
+        f"{p.relative_to(built_site)}: {f.rule}: {f.text!r} in …{f.context}…"
+        for p in pages
+        for f in scan(p.read_text(encoding="utf-8"))
+    ]
     assert findings == [], "\n".join(findings[:40]) + f"\n({len(findings)} in all)"
 
 
 def test_the_scan_catches_what_it_should() -> None:
-    bad_es = ('<html lang="es"><body><p>Brussels, BEL; presidencia SWE; 1 partes; start_date 1999-01-01; None; '
-              'signed 26 May 1969</p><p class="sources">ISO 2013-01-01 SWE</p><p lang="en">the meeting</p></body></html>')
+    bad_es = (
+        '<html lang="es"><body><p>Brussels, BEL; presidencia SWE; 1 partes; start_date 1999-01-01; None; '
+        'signed 26 May 1969</p><p class="sources">ISO 2013-01-01 SWE</p><p lang="en">the meeting</p></body></html>'
+    )
     rules = {f.rule for f in scan(bad_es)}
-    assert rules == {"code without its name", "wrong plural", "snake_case identifier", "ISO date", "raw missing value",
-                     "English word on a Spanish page"}
+    assert rules == {
+        "code without its name",
+        "wrong plural",
+        "snake_case identifier",
+        "ISO date",
+        "raw missing value",
+        "English word on a Spanish page",
+    }
     good = '<html lang="es"><body><p>Bélgica (BEL); 1 parte; 2 partes; <span lang="en">signed</span></p></body></html>'
     assert scan(good) == []
 

@@ -34,12 +34,15 @@ ALLOWED_ENGLISH: frozenset[str] = frozenset({"Rio de Janeiro"})
 ENGLISH = re.compile(
     r"\b(the|and|of|with|for|from|between|which|by|was|were|has|have|this|that|is|are|signed|meeting|meetings|"
     r"summit|summits|launch|round|hlm|review|secretariat|agreement|declaration|conference|presidency|first|second|"
-    r"third|Brussels|Vienna|Geneva|New York|Rio de Janeiro|\d+(?:st|nd|rd|th))\b")
+    r"third|Brussels|Vienna|Geneva|New York|Rio de Janeiro|\d+(?:st|nd|rd|th))\b"
+)
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 RAW = re.compile(r"(?<![\w<])(None(?! recorded)|nan|NaN|NaT)(?!\w)|<NA>")
-PLURAL = re.compile(r"(?<![\d.,])1 (parties|members|meetings|disagreements|sources|reports|countries|frameworks|instruments|"
-                    r"partes|miembros|reuniones|discrepancias|fuentes|informes|países|marcos|instrumentos)\b")
+PLURAL = re.compile(
+    r"(?<![\d.,])1 (parties|members|meetings|disagreements|sources|reports|countries|frameworks|instruments|"
+    r"partes|miembros|reuniones|discrepancias|fuentes|informes|países|marcos|instrumentos)\b"
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,7 +114,9 @@ def _ids(data: Path) -> frozenset[str]:
     return frozenset(out)
 
 
-def scan(html: str, data: Path = ROOT / "data", codes: frozenset[str] | None = None, ids: frozenset[str] | None = None) -> list[Finding]:
+def scan(
+    html: str, data: Path = ROOT / "data", codes: frozenset[str] | None = None, ids: frozenset[str] | None = None
+) -> list[Finding]:
     """Every developer artefact in the visible text of ``html`` (see the module docstring)."""
     text, lang = visible_text(html)
     codes = codes if codes is not None else _codes(data)
@@ -119,13 +124,13 @@ def scan(html: str, data: Path = ROOT / "data", codes: frozenset[str] | None = N
     found: list[Finding] = []
 
     def add(rule: str, m: re.Match[str]) -> None:
-        found.append(Finding(rule, m.group(0), text[max(0, m.start() - 50):m.end() + 30]))
+        found.append(Finding(rule, m.group(0), text[max(0, m.start() - 50) : m.end() + 30]))
 
     for m in re.finditer(r"(?<![\w-])[A-Z]{3}(?![\w-])", text):
         code = m.group(0)
         if code in codes and code not in ALLOWED_CODES:
-            before = text[max(0, m.start() - 1):m.start()]
-            after = text[m.end():m.end() + 1]
+            before = text[max(0, m.start() - 1) : m.start()]
+            after = text[m.end() : m.end() + 1]
             if not (before == "(" and after == ")"):  # "Bélgica (BEL)": a code beside its name
                 add("code without its name", m)
     for m in SNAKE.finditer(text):

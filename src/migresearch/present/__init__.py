@@ -59,13 +59,43 @@ if TYPE_CHECKING:
         title_block,
     )
 
-_HTML = ("Block", "Cell", "Html", "code_cell", "concat", "country_cell", "date_cell", "esc", "facts", "foreign", "heading",
-         "inferred_mark", "inferred_notes", "link", "meetings_table", "number_cell", "paragraph", "party_cell", "place_cell",
-         "prose", "prose_cell", "range_cell", "section", "source_link", "sources_note", "table", "text_cell", "title_block")
+_HTML = (
+    "Block",
+    "Cell",
+    "Html",
+    "code_cell",
+    "concat",
+    "country_cell",
+    "date_cell",
+    "esc",
+    "facts",
+    "foreign",
+    "heading",
+    "inferred_mark",
+    "inferred_notes",
+    "link",
+    "meetings_table",
+    "number_cell",
+    "paragraph",
+    "party_cell",
+    "place_cell",
+    "prose",
+    "prose_cell",
+    "range_cell",
+    "section",
+    "source_link",
+    "sources_note",
+    "table",
+    "text_cell",
+    "title_block",
+)
 _CHARTS = ("Png", "chart", "cited_chart", "informative", "meetings_chart", "membership_chart", "membership_spans")
 _CONFLICTS = ("comparison", "conflicts_table")
-_WHERE: dict[str, str] = ({n: "migresearch.present.html" for n in _HTML} | {n: "migresearch.present.charts" for n in _CHARTS}
-                          | {n: "migresearch.present.conflicts" for n in _CONFLICTS})
+_WHERE: dict[str, str] = (
+    {n: "migresearch.present.html" for n in _HTML}
+    | {n: "migresearch.present.charts" for n in _CHARTS}
+    | {n: "migresearch.present.conflicts" for n in _CONFLICTS}
+)
 
 __all__ = [
     "Block",

@@ -45,7 +45,7 @@ class Png:
 
     def img(self) -> str:
         """The chart as an ``<img>`` with its alternative text (inline ``data:`` URI, allowed by the page's CSP)."""
-        return (f'<img src="data:image/png;base64,{base64.b64encode(self.data).decode("ascii")}" alt="{esc(self.alt)}">')
+        return f'<img src="data:image/png;base64,{base64.b64encode(self.data).decode("ascii")}" alt="{esc(self.alt)}">'
 
 
 def _render(fig: Any, alt: str, informative: bool = True) -> Png:
@@ -63,8 +63,15 @@ def _chart_context() -> Any:
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    return plt.rc_context({"text.parse_math": False, "svg.hashsalt": "migresearch", "font.size": 9,
-                           "axes.spines.top": False, "axes.spines.right": False})
+    return plt.rc_context(
+        {
+            "text.parse_math": False,
+            "svg.hashsalt": "migresearch",
+            "font.size": 9,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
 
 
 def informative(values: Iterable[Any]) -> bool:
@@ -110,8 +117,14 @@ def membership_spans(events: pd.DataFrame, until: dt.date | None = None) -> pd.D
 
     dated = events[events["date"].notna()]
     if dated.empty:
-        return pd.DataFrame({"party": pd.Series(dtype="string"), "start": pd.Series(dtype="datetime64[ns]"),
-                             "end": pd.Series(dtype="datetime64[ns]"), "state": pd.Series(dtype="string")})
+        return pd.DataFrame(
+            {
+                "party": pd.Series(dtype="string"),
+                "start": pd.Series(dtype="datetime64[ns]"),
+                "end": pd.Series(dtype="datetime64[ns]"),
+                "state": pd.Series(dtype="string"),
+            }
+        )
     periods = spans_of(dated, until or query.data_as_of())
     out = periods[["party", "start", "end"]].copy()
     out["state"] = ["active" if s in ACTIVE_STATES else "suspended" for s in periods["state"]]
@@ -135,8 +148,14 @@ def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = No
         fig, ax = plt.subplots(figsize=(7.5, 0.8 + 0.24 * len(parties)))
         pos = {p: i for i, p in enumerate(parties)}
         for row in spans.itertuples():
-            ax.barh(pos[row.party], (row.end - row.start).days, left=row.start, height=0.6,
-                    color=BLUE if row.state == "active" else AMBER, hatch="" if row.state == "active" else "///")
+            ax.barh(
+                pos[row.party],
+                (row.end - row.start).days,
+                left=row.start,
+                height=0.6,
+                color=BLUE if row.state == "active" else AMBER,
+                hatch="" if row.state == "active" else "///",
+            )
         ax.set_yticks(range(len(parties)), labels=[label[p] for p in parties])
         ax.xaxis_date()
         ax.set_xlabel(i18n.t("chart.year", lang))
@@ -147,8 +166,13 @@ def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = No
             handles.append(Patch(color=AMBER, hatch="///", label=i18n.t("chart.suspended", lang)))
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, fontsize=8, frameon=False)
         first = spans["start"].min()
-        alt = i18n.plural("chart.members_alt", len(parties), lang, first=i18n.date(first, "month", lang),
-                          last=i18n.date(spans["end"].max(), "month", lang))
+        alt = i18n.plural(
+            "chart.members_alt",
+            len(parties),
+            lang,
+            first=i18n.date(first, "month", lang),
+            last=i18n.date(spans["end"].max(), "month", lang),
+        )
         return _render(fig, alt, useful)
 
 
@@ -178,8 +202,15 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
                     continue
                 close = last is not None and (row["start_date"] - last).days < span_days / 18
                 flip = (not flip) if close else False
-                ax.annotate(text, (row["start_date"], i), textcoords="offset points", xytext=(0, -8 if flip else 6),
-                            ha="center", va="top" if flip else "bottom", fontsize=8)
+                ax.annotate(
+                    text,
+                    (row["start_date"], i),
+                    textcoords="offset points",
+                    xytext=(0, -8 if flip else 6),
+                    ha="center",
+                    va="top" if flip else "bottom",
+                    fontsize=8,
+                )
                 last = row["start_date"]
         labels = [i18n.code("meeting_kind", r, lang) if kinds else r for r in rows]
         ax.set_yticks(range(len(rows)), labels=labels)
@@ -188,7 +219,11 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
         ax.set_xlabel(i18n.t("chart.year", lang))
         precision = dated["start_precision"] if "start_precision" in dated else pd.Series(["day"] * len(dated), index=dated.index)
         first, last_row = dated.iloc[0], dated.iloc[-1]
-        alt = i18n.plural("chart.meetings_alt", len(dated), lang,
-                          first=_year(first["start_date"], precision.loc[first.name], lang),
-                          last=_year(last_row["start_date"], precision.loc[last_row.name], lang))
+        alt = i18n.plural(
+            "chart.meetings_alt",
+            len(dated),
+            lang,
+            first=_year(first["start_date"], precision.loc[first.name], lang),
+            last=_year(last_row["start_date"], precision.loc[last_row.name], lang),
+        )
         return _render(fig, alt, informative(dated["start_date"]))

@@ -68,8 +68,14 @@ def _quote(row: pd.Series, lang: str, sources: pd.DataFrame) -> str:
         attr = f' lang="{esc(q_lang)}"' if q_lang != lang else ""
         quote = str(row["quote"])
         if quote.startswith("[paraphrase]"):  # our words, not the source's: dates as the page writes them
-            return "<br>".join([foreign(quote, "en", lang)] + ([f'<span class="claim-note">{foreign(row["note"], "en", lang)}</span>']
-                                                             if not names.missing(row.get("note")) else []))
+            return "<br>".join(
+                [foreign(quote, "en", lang)]
+                + (
+                    [f'<span class="claim-note">{foreign(row["note"], "en", lang)}</span>']
+                    if not names.missing(row.get("note"))
+                    else []
+                )
+            )
         parts.append(f"<q{attr}>{esc(quote)}</q>")
     if not names.missing(row.get("note")):
         parts.append(f'<span class="claim-note">{foreign(names.humanise(row["note"], "en"), "en", lang)}</span>')
@@ -115,9 +121,11 @@ def comparison(conflicts: pd.DataFrame, lang: str, level: int = 3, intro: bool =
             rows.append("<tr>" + "".join(f'<td data-label="{esc(h)}">{c}</td>' for h, c in zip(heads, cells)) + "</tr>")
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in heads)
         grid = f'<table class="data conflict"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        blocks.append(f'<div class="conflict"><h{level}>{who_markup} · {esc(names.field_label(table, field, lang))}</h{level}><p>{lead}</p>{scroll_box(grid, what)}</div>')
+        blocks.append(
+            f'<div class="conflict"><h{level}>{who_markup} · {esc(names.field_label(table, field, lang))}</h{level}><p>{lead}</p>{scroll_box(grid, what)}</div>'
+        )
     count = conflicts.groupby(["table", "record_id", "field"]).ngroups
-    lead_in = f'<p>{esc(i18n.plural("text.disagreements_shown", count, lang))}</p>' if intro else ""
+    lead_in = f"<p>{esc(i18n.plural('text.disagreements_shown', count, lang))}</p>" if intro else ""
     return Html(lead_in + "".join(blocks) + sources_note(conflicts["source_id"], lang))
 
 

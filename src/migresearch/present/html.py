@@ -76,6 +76,7 @@ def _markup(block: Block) -> str:
 
 # --- text from the data ----------------------------------------------------------------------------
 
+
 def foreign(text: Any, text_lang: str, page_lang: str) -> str:
     """Escaped ``text`` written in ``text_lang``: marked with ``lang`` when it differs from the page's, and on a
     Spanish page followed by a note in Spanish saying the data has no Spanish version."""
@@ -101,7 +102,7 @@ def prose(row: Any, base: str, lang: str) -> str:
         if column in row and not names.missing(row[column]):
             return esc(names.humanise(row[column], lang) if lang == "en" else row[column])
     other = "es" if lang == "en" else "en"
-    for column in ([f"{base}_{other}"] + ([base] if other == "en" else [])):
+    for column in [f"{base}_{other}"] + ([base] if other == "en" else []):
         if column in row and not names.missing(row[column]):
             return foreign(names.humanise(row[column], "en") if other == "en" else row[column], other, lang)
     return ""
@@ -140,9 +141,9 @@ def inferred_reason(row: Any, column: str) -> str:
     for i, m in enumerate(parts):
         if m.group(1) == column:
             end = parts[i + 1].start() if i + 1 < len(parts) else len(text)
-            return text[m.end():end].strip().rstrip(";").strip()
+            return text[m.end() : end].strip().rstrip(";").strip()
     if parts and parts[0].start() > 0:  # the leading, unlabelled part explains the first inferred column
-        return text[:parts[0].start()].strip()
+        return text[: parts[0].start()].strip()
     return text
 
 
@@ -189,6 +190,7 @@ def _notes_markup(notes: Sequence[str], lang: str) -> str:
 
 # --- citations -----------------------------------------------------------------------------------
 
+
 def sources_note(source_ids: Iterable[Any], lang: str) -> str:
     """``Sources: ...; data as of ...`` for the given source ids (each linked by its title, once, sorted)."""
     ids = sorted({str(s) for s in source_ids if s is not None and not pd.isna(s)})
@@ -201,8 +203,11 @@ def sources_note(source_ids: Iterable[Any], lang: str) -> str:
     rows = sources.loc[ids]
     items = [f"{link(r.title, r.url, _lang_attr(r.language, lang))} ({esc(r.producer)})" for r in rows.itertuples()]
     as_of = rows["accessed_date"].max()
-    return (f'<p class="sources"><strong>{esc(i18n.t("sources", lang))}:</strong> ' + "; ".join(items)
-            + f". <em>{esc(i18n.t('as_of', lang))} {esc(i18n.date(as_of, 'day', lang))}</em>.</p>")
+    return (
+        f'<p class="sources"><strong>{esc(i18n.t("sources", lang))}:</strong> '
+        + "; ".join(items)
+        + f". <em>{esc(i18n.t('as_of', lang))} {esc(i18n.date(as_of, 'day', lang))}</em>.</p>"
+    )
 
 
 def _lang_attr(source_lang: Any, page_lang: str) -> str | None:
@@ -234,10 +239,14 @@ def date_cell(column: str, lang: str, precision_column: str | None = None, infer
 
 def range_cell(start: str, end: str, lang: str) -> Cell:
     """A span ``start``–``end`` at their precisions (``24–25 de mayo de 2011``), marked when either was inferred."""
+
     def cell(row: pd.Series) -> str:
         sp, ep = (row.get(c.removesuffix("_date") + "_precision") for c in (start, end))
-        text = esc(i18n.date_range(row[start], None if names.missing(sp) else str(sp), row.get(end),
-                                   None if names.missing(ep) else str(ep), lang))
+        text = esc(
+            i18n.date_range(
+                row[start], None if names.missing(sp) else str(sp), row.get(end), None if names.missing(ep) else str(ep), lang
+            )
+        )
         return text + inferred_mark(row, start, lang) + inferred_mark(row, end, lang) if text else text
 
     return cell
@@ -270,23 +279,34 @@ def party_cell(column: str, lang: str) -> Cell:
 
 def place_cell(city: str, country: str, lang: str) -> Cell:
     """``Bruselas (Bélgica)``: the city in the page's language and its country's name."""
-    return lambda row: esc(names.place(row[city], row[country], lang)) + inferred_mark(row, city, lang) + inferred_mark(row, country, lang)
+    return lambda row: (
+        esc(names.place(row[city], row[country], lang)) + inferred_mark(row, city, lang) + inferred_mark(row, country, lang)
+    )
 
 
 def number_cell(column: str, lang: str) -> Cell:
     """A number in the page's locale (``1.234``)."""
-    return lambda row: "" if names.missing(row[column]) else esc(i18n.number(row[column], lang)) + inferred_mark(row, column, lang)
+    return lambda row: (
+        "" if names.missing(row[column]) else esc(i18n.number(row[column], lang)) + inferred_mark(row, column, lang)
+    )
 
 
 # --- blocks ----------------------------------------------------------------------------------------
+
 
 def scroll_box(table_markup: str, label: str) -> str:
     """A table inside its own horizontally scrolling, keyboard-focusable box (the page never scrolls sideways)."""
     return f'<div class="table-box" role="region" aria-label="{esc(label)}" tabindex="0">{table_markup}</div>'
 
 
-def table(frame: pd.DataFrame, columns: Sequence[tuple[str, Cell]], lang: str, source_column: str = "source_id",
-          css: str = "data", caption: str | None = None) -> Html:
+def table(
+    frame: pd.DataFrame,
+    columns: Sequence[tuple[str, Cell]],
+    lang: str,
+    source_column: str = "source_id",
+    css: str = "data",
+    caption: str | None = None,
+) -> Html:
     """An HTML table: header labels from the catalogue, escaped cells, its inferred-value notes, then its sources.
 
     ``columns`` pairs a label key (or ``("=Text", cell)`` for a literal,
@@ -302,8 +322,9 @@ def table(frame: pd.DataFrame, columns: Sequence[tuple[str, Cell]], lang: str, s
         body = ["<tr>" + "".join(f"<td{attr}>{fn(row)}</td>" for attr, fn in cells) + "</tr>" for _, row in frame.iterrows()]
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     markup = f'<table class="{css}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-    return Html(scroll_box(markup, caption or ", ".join(labels)) + _notes_markup(notes, lang)
-                + sources_note(frame[source_column], lang))
+    return Html(
+        scroll_box(markup, caption or ", ".join(labels)) + _notes_markup(notes, lang) + sources_note(frame[source_column], lang)
+    )
 
 
 def facts(row: Any, items: Sequence[tuple[str, Cell]], lang: str, source_ids: Iterable[Any]) -> Html:
@@ -311,8 +332,11 @@ def facts(row: Any, items: Sequence[tuple[str, Cell]], lang: str, source_ids: It
     left out, the reasons of inferred values listed under it, then its sources."""
     with inferred_notes() as notes:
         values = [(key, fn(row)) for key, fn in items]
-    rows = "".join(f'<tr><th scope="row">{esc(key[1:] if key.startswith("=") else i18n.t(key, lang))}</th><td>{v}</td></tr>'
-                   for key, v in values if v)
+    rows = "".join(
+        f'<tr><th scope="row">{esc(key[1:] if key.startswith("=") else i18n.t(key, lang))}</th><td>{v}</td></tr>'
+        for key, v in values
+        if v
+    )
     return Html(f'<table class="facts">{rows}</table>' + _notes_markup(notes, lang) + sources_note(source_ids, lang))
 
 
@@ -349,8 +373,10 @@ def title_block(title: str, subtitle: str | None = None) -> Html:
 
 # --- meetings --------------------------------------------------------------------------------------
 
+
 def meetings_table(meetings: pd.DataFrame, lang: str, caption: str | None = None) -> Html:
     """Meetings with their ordinal, kind, dates, place, presidency and chair (by name), theme and modality."""
+
     def ordinal(row: pd.Series) -> str:
         return esc(names.meeting_label(row, lang)) + inferred_mark(row, "number", lang)
 

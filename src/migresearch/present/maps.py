@@ -29,8 +29,18 @@ from typing import Any
 from migresearch import i18n
 from migresearch.present.charts import Png, _chart_context, _render
 
-__all__ = ["EUROPE", "LAC", "SOURCE_ID", "Extent", "choropleth", "classes", "highlight_map", "locator_map", "outline",
-           "regularisation_map"]
+__all__ = [
+    "EUROPE",
+    "LAC",
+    "SOURCE_ID",
+    "Extent",
+    "choropleth",
+    "classes",
+    "highlight_map",
+    "locator_map",
+    "outline",
+    "regularisation_map",
+]
 
 #: The ``sources`` row of the outlines (Natural Earth 1:50m admin-0, 4.1.0, via world-atlas 2.0.2).
 SOURCE_ID = "ref-naturalearth-50m"
@@ -67,6 +77,7 @@ EUROPE = Extent("europe", (-25.0, 45.0), (34.0, 71.5))
 
 
 # --- outlines -------------------------------------------------------------------------------------
+
 
 @functools.cache
 def _geometry() -> dict[str, Any]:
@@ -159,8 +170,13 @@ def _patch(polygons: list[list[list[list[float]]]], **style: Any) -> Any:
             vertices.extend((float(x), float(y)) for x, y in ring)
             vertices.append((float(ring[0][0]), float(ring[0][1])))
             codes.extend([Path.MOVETO] + [Path.LINETO] * (len(ring) - 1) + [Path.CLOSEPOLY])
-    return PathCollection([Path(vertices, codes)], facecolors=style.pop("facecolor"), edgecolors=style.pop("edgecolor"),
-                          linewidths=style.pop("linewidth"), **style)
+    return PathCollection(
+        [Path(vertices, codes)],
+        facecolors=style.pop("facecolor"),
+        edgecolors=style.pop("edgecolor"),
+        linewidths=style.pop("linewidth"),
+        **style,
+    )
 
 
 def _base(extent: Extent, width: float) -> tuple[Any, Any]:
@@ -197,6 +213,7 @@ def _fill(ax: Any, iso3: str, extent: Extent, colour: str, marker_size: float = 
 
 
 # --- maps -----------------------------------------------------------------------------------------
+
 
 def locator_map(iso3: str, lang: str, extent: Extent = LAC, width: float = 3.2) -> Png:
     """A small map of ``extent`` with ``iso3`` filled in the accent colour (and ringed when small).
@@ -247,7 +264,7 @@ def classes(values: Iterable[int | float], n: int = len(BLUES)) -> list[tuple[fl
     if len(distinct) <= n:
         return [(v, v) for v in distinct]
     size = len(distinct) / n
-    groups = [distinct[round(i * size):round((i + 1) * size)] for i in range(n)]
+    groups = [distinct[round(i * size) : round((i + 1) * size)] for i in range(n)]
     return [(g[0], g[-1]) for g in groups if g]
 
 
@@ -294,17 +311,27 @@ def choropleth(
         for code in sorted(set(data) - set(area)):
             if data[code] > 0:
                 _fill(ax, code, extent, colour(data[code]), marker_size=20)
-        handles = [Patch(facecolor=c, edgecolor="#999999", linewidth=0.4, label=_class_label(lo, hi, lang))
-                   for (lo, hi), c in zip(bins, colours)]
+        handles = [
+            Patch(facecolor=c, edgecolor="#999999", linewidth=0.4, label=_class_label(lo, hi, lang))
+            for (lo, hi), c in zip(bins, colours)
+        ]
         handles.append(Patch(facecolor=NO_DATA, edgecolor="#999999", linewidth=0.4, label=i18n.t("map.none_recorded", lang)))
         ax.legend(handles=handles, title=legend_title, loc="lower left", fontsize=7.5, title_fontsize=8, framealpha=0.92)
         positive = {k: v for k, v in data.items() if v > 0}
         none = sum(1 for c in area if data.get(c, 0) <= 0)
         if positive:
             top = max(positive, key=lambda k: (positive[k], k))
-            alt = i18n.t("map.choropleth_alt", lang, region=extent.label(lang), what=legend_title,
-                         n=i18n.number(len(positive), lang), low=i18n.number(min(positive.values()), lang),
-                         high=i18n.number(positive[top], lang), top=_name(top, lang), none=i18n.number(none, lang))
+            alt = i18n.t(
+                "map.choropleth_alt",
+                lang,
+                region=extent.label(lang),
+                what=legend_title,
+                n=i18n.number(len(positive), lang),
+                low=i18n.number(min(positive.values()), lang),
+                high=i18n.number(positive[top], lang),
+                top=_name(top, lang),
+                none=i18n.number(none, lang),
+            )
         else:
             alt = i18n.t("map.choropleth_empty_alt", lang, region=extent.label(lang), what=legend_title)
         return _render(fig, alt)

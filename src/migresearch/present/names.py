@@ -46,8 +46,12 @@ def _countries() -> dict[str, tuple[str, str]]:
 def _frameworks() -> dict[str, tuple[str, str, str | None, str | None]]:
     frame = load("frameworks")
     return {
-        str(r.framework_id): (str(r.name_en), str(r.name_es), None if missing(r.acronym_en) else str(r.acronym_en),
-                              None if missing(r.acronym_es) else str(r.acronym_es))
+        str(r.framework_id): (
+            str(r.name_en),
+            str(r.name_es),
+            None if missing(r.acronym_en) else str(r.acronym_en),
+            None if missing(r.acronym_es) else str(r.acronym_es),
+        )
         for r in frame.itertuples()
     }
 
@@ -143,7 +147,11 @@ def meeting(row: Any, lang: str) -> str:
     city = row.get("city")
     if not missing(city) and lang == "es" and not missing(row.get("country_iso3")):
         city = _places().get((str(row["country_iso3"]), str(city)), city)
-    where = str(city) if not missing(city) else (country(row.get("country_iso3"), lang) if not missing(row.get("country_iso3")) else "")
+    where = (
+        str(city)
+        if not missing(city)
+        else (country(row.get("country_iso3"), lang) if not missing(row.get("country_iso3")) else "")
+    )
     year = "" if missing(row.get("start_date")) else str(pd.Timestamp(row["start_date"]).year)
     raw = "" if missing(row.get("label")) else str(row.get("label"))
     head = f"{label} {kind}" if _ENGLISH_ORDINAL.match(raw) else f"{kind} {label}".strip()
@@ -178,8 +186,13 @@ def record(table: str, record_id: Any, lang: str) -> str:
         where = row["place"]
         return f"{title}, {party(where, lang) if _ISO3.match(str(where)) else where}"
     if table == "un_votes":
-        return i18n.t("text.un_vote", lang, country=country(row["country_iso3"], lang), resolution=row["resolution"],
-                      vote=i18n.code("vote", row["vote"], lang) if "vote.yes" in i18n.LABELS else row["vote"])
+        return i18n.t(
+            "text.un_vote",
+            lang,
+            country=country(row["country_iso3"], lang),
+            resolution=row["resolution"],
+            vote=i18n.code("vote", row["vote"], lang) if "vote.yes" in i18n.LABELS else row["vote"],
+        )
     if table == "consular_coverage":  # a status period of a mechanism: "<mechanism>: in force"
         mechanisms = load("consular_mechanisms").set_index("mechanism_id")
         mech = mechanisms.loc[row["mechanism_id"]]

@@ -100,8 +100,13 @@ def environment() -> Any:
     """The Jinja2 environment of the page templates (autoescape on for every template)."""
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=True, trim_blocks=False,
-                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
+        autoescape=True,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -133,8 +138,14 @@ class Footer:
     data_date: str = ""
 
     def __getattr__(self, name: str) -> str:
-        keys = {"data_label": "footer.data", "package_label": "footer.package", "built_label": "footer.built",
-                "parameters_label": "footer.parameters", "cite": "footer.cite", "data_date_label": "footer.data_date"}
+        keys = {
+            "data_label": "footer.data",
+            "package_label": "footer.package",
+            "built_label": "footer.built",
+            "parameters_label": "footer.parameters",
+            "cite": "footer.cite",
+            "data_date_label": "footer.data_date",
+        }
         if name in keys:
             return i18n.t(keys[name], self.lang)
         raise AttributeError(name)
@@ -156,8 +167,11 @@ def nav(lang: str, relpath: str, langs: Sequence[str]) -> Nav:
 def report_page(body: str, lang: str, title: str, foot: Footer | None, navigation: Nav | None = None) -> str:
     """A self-contained report page: ``body`` (already safe markup), its navigation and footer."""
     i18n.check_lang(lang)
-    return str(environment().get_template("page.html.j2").render(lang=lang, csp=CSP, css=CSS, title=title, body=body, nav=navigation,
-                                                             footer=foot))
+    return str(
+        environment()
+        .get_template("page.html.j2")
+        .render(lang=lang, csp=CSP, css=CSS, title=title, body=body, nav=navigation, footer=foot)
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -198,9 +212,23 @@ def index_page(parts: Sequence[IndexPart], package_version: str, data_version: s
         key: {lang: i18n.t(f"index.{key}", lang) for lang in both} for key in ("heading", "intro", "jump", "data_label")
     }
     title = f"{texts['heading']['en']} / {texts['heading']['es']}"
-    return str(environment().get_template("index.html.j2").render(
-        lang="en", csp=INDEX_CSP, css=CSS, title=title, body="", nav=None, footer=None, parts=parts,
-        package_version=package_version, data_version=data_version[:12], **texts))
+    return str(
+        environment()
+        .get_template("index.html.j2")
+        .render(
+            lang="en",
+            csp=INDEX_CSP,
+            css=CSS,
+            title=title,
+            body="",
+            nav=None,
+            footer=None,
+            parts=parts,
+            package_version=package_version,
+            data_version=data_version[:12],
+            **texts,
+        )
+    )
 
 
 def language_index_page(part: IndexPart, package_version: str, data_version: str) -> str:
@@ -208,7 +236,22 @@ def language_index_page(part: IndexPart, package_version: str, data_version: str
     lang = i18n.check_lang(part.lang)
     others = [Link(f"../{o}/index.html", i18n.t("nav.lang_name", o), o) for o in i18n.LANGS if o != lang]
     navigation = Nav(i18n.t("nav.label", lang), [Link("../index.html", i18n.t("nav.bilingual", lang)), *others])
-    return str(environment().get_template("index-lang.html.j2").render(
-        lang=lang, csp=INDEX_CSP, css=CSS, title=i18n.t("index.heading", lang), body="", nav=navigation, footer=None,
-        parts=[part], heading=i18n.t("index.heading", lang), intro=i18n.t("index.intro", lang),
-        data_label=i18n.t("index.data_label", lang), package_version=package_version, data_version=data_version[:12]))
+    return str(
+        environment()
+        .get_template("index-lang.html.j2")
+        .render(
+            lang=lang,
+            csp=INDEX_CSP,
+            css=CSS,
+            title=i18n.t("index.heading", lang),
+            body="",
+            nav=navigation,
+            footer=None,
+            parts=[part],
+            heading=i18n.t("index.heading", lang),
+            intro=i18n.t("index.intro", lang),
+            data_label=i18n.t("index.data_label", lang),
+            package_version=package_version,
+            data_version=data_version[:12],
+        )
+    )

@@ -76,6 +76,7 @@ def wide(block: Any) -> Any:
 
 # --- blocks shared by the analyses ---------------------------------------------------------------
 
+
 def conflicts_block(conflicts: pd.DataFrame, lang: str) -> Any:
     """The disagreements as a reader's comparison (:func:`migresearch.present.conflicts.comparison`)."""
     from migresearch.present.conflicts import comparison
@@ -88,7 +89,8 @@ _ENGLISH_WORDS = __import__("re").compile(
     r"\b(of|the|and|for|with|in|by|under|Government|Ministry|Office|Council|National|Department|states|authorities|"
     r"participating|migration|Process|Foundation|Agency|Bank|Network|Programme|Service|Union|decree|resolution|law|letter|"
     r"news|item|press|release|amnesty|humanitarian|temporary|first|transitional|provision|Framework|Exemption|certificate|"
-    r"stay|registration|secretariat|technical)\b")
+    r"stay|registration|secretariat|technical)\b"
+)
 #: Record and source identifiers that notes sometimes cite (``claims on instruments/mercosur-residence-agreement``).
 _RECORD_ID = __import__("re").compile(r"\s*\(?(?:claims on )?(?:[a-z_]+/)?\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b\)?")
 
@@ -131,8 +133,14 @@ def localise_dates(text: str, lang: str) -> str:
     return re.sub(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])", lambda m: i18n.date(m.group(1), "day", lang), text)
 
 
-def data_table(frame: pd.DataFrame, columns: Any, lang: str, subject: str | None = None, source_column: str = "source_id",
-               extra_sources: Any = ()) -> Any:
+def data_table(
+    frame: pd.DataFrame,
+    columns: Any,
+    lang: str,
+    subject: str | None = None,
+    source_column: str = "source_id",
+    extra_sources: Any = (),
+) -> Any:
     """A cited table (:func:`migresearch.present.html.table`: own scroll box, inferred-value notes, sources),
     whose sources line also lists ``extra_sources`` (ids of sources a cell draws on besides the row's own)."""
     from migresearch.present import Html, sources_note, table
@@ -152,7 +160,14 @@ def reason_text(text: Any, lang: str) -> str:
 
     def word(m: re.Match[str]) -> str:
         token = m.group(0)
-        for key in (f"column.{token}", f"table.{token}", f"event.{token}", f"role.{token}", f"kind.{token}", f"programme_status.{token}"):
+        for key in (
+            f"column.{token}",
+            f"table.{token}",
+            f"event.{token}",
+            f"role.{token}",
+            f"kind.{token}",
+            f"programme_status.{token}",
+        ):
             if key in i18n.LABELS:
                 return i18n.t(key, lang)
         return token

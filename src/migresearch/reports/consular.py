@@ -119,12 +119,43 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
             assisting = [a for a in split(r.assisting) if a != nat]
             if not assisting:
                 continue
-            rows.append({"mechanism_id": r.mechanism_id, "mechanism": mech_name.get(r.mechanism_id, r.mechanism_id), "nationality": nat,
-                         "assisting": "|".join(assisting), "status": str(r.status), "active": str(r.status) in ACTIVE,
-                         "where": str(r.where), "locations": r.locations, "from_date": r.from_date, "from_precision": r.from_precision,
-                         "coverage_id": r.coverage_id, "source_id": r.source_id, "inferred": r.inferred, "inferred_from": r.inferred_from})
-    coverage = pd.DataFrame(rows, columns=["mechanism_id", "mechanism", "nationality", "assisting", "status", "active", "where", "locations",
-                                           "from_date", "from_precision", "coverage_id", "source_id", "inferred", "inferred_from"])
+            rows.append(
+                {
+                    "mechanism_id": r.mechanism_id,
+                    "mechanism": mech_name.get(r.mechanism_id, r.mechanism_id),
+                    "nationality": nat,
+                    "assisting": "|".join(assisting),
+                    "status": str(r.status),
+                    "active": str(r.status) in ACTIVE,
+                    "where": str(r.where),
+                    "locations": r.locations,
+                    "from_date": r.from_date,
+                    "from_precision": r.from_precision,
+                    "coverage_id": r.coverage_id,
+                    "source_id": r.source_id,
+                    "inferred": r.inferred,
+                    "inferred_from": r.inferred_from,
+                }
+            )
+    coverage = pd.DataFrame(
+        rows,
+        columns=[
+            "mechanism_id",
+            "mechanism",
+            "nationality",
+            "assisting",
+            "status",
+            "active",
+            "where",
+            "locations",
+            "from_date",
+            "from_precision",
+            "coverage_id",
+            "source_id",
+            "inferred",
+            "inferred_from",
+        ],
+    )
     coverage = coverage.assign(
         nationality_name=coverage["nationality"].map(names),
         assisting_names=coverage["assisting"].map(lambda v: ", ".join(sorted((names[c] for c in split(v)), key=collate))),
@@ -132,8 +163,9 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
     )
     # Within one mechanism and nationality keep the strongest status that holds (a later ratification
     # does not hide the in-force status of an earlier row of the same mechanism).
-    coverage = coverage.assign(_rank=(~coverage["active"]).astype(int)).sort_values(["nationality", "mechanism_id", "_rank", "from_date"],
-                                                                                      ascending=[True, True, True, False])
+    coverage = coverage.assign(_rank=(~coverage["active"]).astype(int)).sort_values(
+        ["nationality", "mechanism_id", "_rank", "from_date"], ascending=[True, True, True, False]
+    )
     coverage = coverage.drop_duplicates(["nationality", "mechanism_id"]).drop(columns="_rank")
     coverage = sort_by_name(coverage, "nationality_name", "mechanism")
 
@@ -156,8 +188,14 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
                 continue
             found = levels.get((n, a), [])
             top = min((lv for lv, _ in found), default=len(CELLS) - 1)
-            cells.append({"nationality": n, "assisting": a, "status": CELLS[top],
-                          "mechanisms": "; ".join(sorted({m for lv, m in found if lv == top}))})
+            cells.append(
+                {
+                    "nationality": n,
+                    "assisting": a,
+                    "status": CELLS[top],
+                    "mechanisms": "; ".join(sorted({m for lv, m in found if lv == top})),
+                }
+            )
     matrix = pd.DataFrame(cells, columns=["nationality", "assisting", "status", "mechanisms"])
     matrix = matrix.assign(nationality_name=matrix["nationality"].map(names), assisting_name=matrix["assisting"].map(names))
 
@@ -167,27 +205,66 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
             return "in_force"
         return "signed_only" if len(own) else "no_coverage"
 
-    states = coverage.assign(_s=coverage["assisting"] + "|" + coverage["nationality"]).groupby("mechanism_id")["_s"].agg(
-        lambda xs: len({c for x in xs for c in split(x)}))
-    mechanisms = mech.assign(name=mech[f"name_{lang}"], description=mech[f"description_{lang}"],
-                             status=mech["mechanism_id"].map(mech_status), n_states=mech["mechanism_id"].map(states).fillna(0).astype(int))
+    states = (
+        coverage.assign(_s=coverage["assisting"] + "|" + coverage["nationality"])
+        .groupby("mechanism_id")["_s"]
+        .agg(lambda xs: len({c for x in xs for c in split(x)}))
+    )
+    mechanisms = mech.assign(
+        name=mech[f"name_{lang}"],
+        description=mech[f"description_{lang}"],
+        status=mech["mechanism_id"].map(mech_status),
+        n_states=mech["mechanism_id"].map(states).fillna(0).astype(int),
+    )
     order = {"in_force": 0, "signed_only": 1, "no_coverage": 2}
-    mechanisms = mechanisms.assign(_o=mechanisms["status"].map(order)).sort_values(["_o", "adopted_date"], na_position="last", kind="stable")
-    mechanisms = mechanisms[["mechanism_id", "name", "kind", "adopted_date", "adopted_precision", "status", "n_states", "description",
-                             "description_en", "source_id", "inferred", "inferred_from"]].reset_index(drop=True)
+    mechanisms = mechanisms.assign(_o=mechanisms["status"].map(order)).sort_values(
+        ["_o", "adopted_date"], na_position="last", kind="stable"
+    )
+    mechanisms = mechanisms[
+        [
+            "mechanism_id",
+            "name",
+            "kind",
+            "adopted_date",
+            "adopted_precision",
+            "status",
+            "n_states",
+            "description",
+            "description_en",
+            "source_id",
+            "inferred",
+            "inferred_from",
+        ]
+    ].reset_index(drop=True)
 
-    counts = matrix.groupby("nationality")["status"].agg(
-        n_covered=lambda s: int((s == "in_force").sum()), n_listed=lambda s: int((s == "in_force_listed").sum()),
-        n_pending=lambda s: int((s == "signed_only").sum()),
-        n_uncovered=lambda s: int((s == "none").sum())).reset_index()
+    counts = (
+        matrix.groupby("nationality")["status"]
+        .agg(
+            n_covered=lambda s: int((s == "in_force").sum()),
+            n_listed=lambda s: int((s == "in_force_listed").sum()),
+            n_pending=lambda s: int((s == "signed_only").sum()),
+            n_uncovered=lambda s: int((s == "none").sum()),
+        )
+        .reset_index()
+    )
     counts = counts.assign(name=counts["nationality"].map(names))
-    uncovered = sort_by_name(counts, "name").sort_values("n_covered", kind="stable").reset_index(drop=True)[
-        ["nationality", "name", "n_covered", "n_listed", "n_pending", "n_uncovered"]]
+    uncovered = (
+        sort_by_name(counts, "name")
+        .sort_values("n_covered", kind="stable")
+        .reset_index(drop=True)[["nationality", "name", "n_covered", "n_listed", "n_pending", "n_uncovered"]]
+    )
 
     conflicts = query.conflicts(data_dir=data_dir)
     conflicts = conflicts[(conflicts["table"].isin(["consular_coverage", "consular_mechanisms"]))].reset_index(drop=True)
-    return Consular(on=when, lang=lang, coverage=coverage.reset_index(drop=True), matrix=matrix, mechanisms=mechanisms,
-                    uncovered=uncovered, conflicts=conflicts)
+    return Consular(
+        on=when,
+        lang=lang,
+        coverage=coverage.reset_index(drop=True),
+        matrix=matrix,
+        mechanisms=mechanisms,
+        uncovered=uncovered,
+        conflicts=conflicts,
+    )
 
 
 # --- presentation ----------------------------------------------------------------------------------
@@ -202,9 +279,19 @@ def _date(value: Any, precision: Any, lang: str) -> str:
 def title(data: Consular) -> Html:
     lang = data.lang
     covered = int((data.uncovered["n_covered"] > 0).sum())
-    return Html(f"<h1>{esc(i18n.t('report.consular', lang))}</h1><p class=\"lead\">"
-                + esc(i18n.t("text.cc_lead", lang, date=i18n.date(data.on, "day", lang),
-                             covered=i18n.number(covered, lang), total=i18n.number(len(data.uncovered), lang))) + "</p>")
+    return Html(
+        f'<h1>{esc(i18n.t("report.consular", lang))}</h1><p class="lead">'
+        + esc(
+            i18n.t(
+                "text.cc_lead",
+                lang,
+                date=i18n.date(data.on, "day", lang),
+                covered=i18n.number(covered, lang),
+                total=i18n.number(len(data.uncovered), lang),
+            )
+        )
+        + "</p>"
+    )
 
 
 def _where(lang: str) -> Any:
@@ -212,18 +299,21 @@ def _where(lang: str) -> Any:
         if r["where"] == "listed":
             return esc(i18n.t("text.cc_only_in", lang, places=r["locations_names"]))
         return esc(i18n.t("cc_where." + str(r["where"]), lang))
+
     return cell
 
 
 def who_assists_section(data: Consular) -> list[Any]:
     """For a national of each state: whose consulates may assist, under which instrument, with what status."""
     lang = data.lang
-    cols = [("field.nationals_of", lambda r: f"<strong>{esc(r['nationality_name'])}</strong>"),
-            ("field.instrument", lambda r: esc(r["mechanism"])),
-            ("field.assisting", lambda r: esc(r["assisting_names"])),
-            ("field.status", lambda r: esc(i18n.t("cc_status." + str(r["status"]), lang))),
-            ("field.where", _where(lang)),
-            ("field.since", lambda r: esc(_date(r["from_date"], r["from_precision"], lang)))]
+    cols = [
+        ("field.nationals_of", lambda r: f"<strong>{esc(r['nationality_name'])}</strong>"),
+        ("field.instrument", lambda r: esc(r["mechanism"])),
+        ("field.assisting", lambda r: esc(r["assisting_names"])),
+        ("field.status", lambda r: esc(i18n.t("cc_status." + str(r["status"]), lang))),
+        ("field.where", _where(lang)),
+        ("field.since", lambda r: esc(_date(r["from_date"], r["from_precision"], lang))),
+    ]
     return [heading("section.cc_who", lang), paragraph(i18n.t("text.cc_who", lang)), data_table(data.coverage, cols, lang)]
 
 
@@ -248,19 +338,36 @@ def heatmap(data: Consular) -> Any:
     with charts._chart_context():
         size = 2.5 + 0.19 * len(order)
         fig, ax = plt.subplots(figsize=(size + 1.5, size))
-        ax.imshow(np.ma.masked_invalid(grid), cmap=ListedColormap([COLOURS[c] for c in CELLS]), vmin=-0.5, vmax=len(CELLS) - 0.5,
-                  aspect="equal", interpolation="nearest")
+        ax.imshow(
+            np.ma.masked_invalid(grid),
+            cmap=ListedColormap([COLOURS[c] for c in CELLS]),
+            vmin=-0.5,
+            vmax=len(CELLS) - 0.5,
+            aspect="equal",
+            interpolation="nearest",
+        )
         ax.set_xticks(range(len(order)), labels=order, rotation=90, fontsize=6.5)
         ax.set_yticks(range(len(order)), labels=order, fontsize=6.5)
         ax.set_xlabel(i18n.t("chart.cc_assisting", lang))
         ax.set_ylabel(i18n.t("chart.cc_nationals", lang))
         ax.set_title(i18n.t("chart.cc_heatmap", lang, date=i18n.date(data.on, "day", lang)), fontsize=9)
-        ax.legend(handles=[Patch(color=COLOURS[c], label=i18n.t("cc_cell." + c, lang)) for c in CELLS],
-                  loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
+        ax.legend(
+            handles=[Patch(color=COLOURS[c], label=i18n.t("cc_cell." + c, lang)) for c in CELLS],
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=7,
+            frameon=False,
+        )
         counts = m["status"].value_counts()
-        alt = i18n.t("chart.cc_heatmap_alt", lang, states=plural("unit.states", len(order), lang),
-                     in_force=i18n.number(int(counts.get("in_force", 0)), lang), listed=i18n.number(int(counts.get("in_force_listed", 0)), lang),
-                     pending=i18n.number(int(counts.get("signed_only", 0)), lang), none=i18n.number(int(counts.get("none", 0)), lang))
+        alt = i18n.t(
+            "chart.cc_heatmap_alt",
+            lang,
+            states=plural("unit.states", len(order), lang),
+            in_force=i18n.number(int(counts.get("in_force", 0)), lang),
+            listed=i18n.number(int(counts.get("in_force_listed", 0)), lang),
+            pending=i18n.number(int(counts.get("signed_only", 0)), lang),
+            none=i18n.number(int(counts.get("none", 0)), lang),
+        )
         return charts._render(fig, alt)
 
 
@@ -268,23 +375,36 @@ def heatmap_section(data: Consular) -> list[Any]:
     from migresearch.present.charts import chart
 
     lang = data.lang
-    return [heading("section.cc_heatmap", lang),
-            chart(heatmap(data), data.coverage["source_id"], lang, i18n.t("chart.cc_heatmap", lang, date=i18n.date(data.on, "day", lang)),
-                  fallback=paragraph(i18n.t("none", lang)))]
+    return [
+        heading("section.cc_heatmap", lang),
+        chart(
+            heatmap(data),
+            data.coverage["source_id"],
+            lang,
+            i18n.t("chart.cc_heatmap", lang, date=i18n.date(data.on, "day", lang)),
+            fallback=paragraph(i18n.t("none", lang)),
+        ),
+    ]
 
 
 def mechanisms_section(data: Consular) -> list[Any]:
     """The instruments: in force, signed only, or with no coverage rule recorded."""
     lang = data.lang
-    cols = [("field.instrument", lambda r: f"<strong>{esc(r['name'])}</strong>"),
-            ("field.status", lambda r: esc(i18n.t("cc_mech." + str(r["status"]), lang))),
-            ("field.adopted", lambda r: esc(_date(r["adopted_date"], r["adopted_precision"], lang))),
-            ("field.states", lambda r: esc(i18n.number(int(r["n_states"]), lang)) if r["n_states"] else ""),
-            ("field.what_it_does", lambda r: esc(r["description"]) if isinstance(r["description"], str) else "")]
+    cols = [
+        ("field.instrument", lambda r: f"<strong>{esc(r['name'])}</strong>"),
+        ("field.status", lambda r: esc(i18n.t("cc_mech." + str(r["status"]), lang))),
+        ("field.adopted", lambda r: esc(_date(r["adopted_date"], r["adopted_precision"], lang))),
+        ("field.states", lambda r: esc(i18n.number(int(r["n_states"]), lang)) if r["n_states"] else ""),
+        ("field.what_it_does", lambda r: esc(r["description"]) if isinstance(r["description"], str) else ""),
+    ]
     counts = data.mechanisms["status"].value_counts()
-    lead = i18n.t("text.cc_mechanisms", lang, in_force=plural("unit.instruments", int(counts.get("in_force", 0)), lang),
-                  pending=plural("unit.instruments", int(counts.get("signed_only", 0)), lang),
-                  none=plural("unit.instruments", int(counts.get("no_coverage", 0)), lang))
+    lead = i18n.t(
+        "text.cc_mechanisms",
+        lang,
+        in_force=plural("unit.instruments", int(counts.get("in_force", 0)), lang),
+        pending=plural("unit.instruments", int(counts.get("signed_only", 0)), lang),
+        none=plural("unit.instruments", int(counts.get("no_coverage", 0)), lang),
+    )
     return [heading("section.cc_mechanisms", lang), paragraph(lead), data_table(data.mechanisms, cols, lang)]
 
 
@@ -294,15 +414,21 @@ def uncovered_section(data: Consular) -> list[Any]:
     u = data.uncovered
     none = u[u["n_covered"] == 0]
     pairs = int(u["n_uncovered"].sum())
-    out: list[Any] = [heading("section.cc_uncovered", lang),
-                      paragraph(i18n.t("text.cc_pairs", lang, pairs=plural("unit.pairs", pairs, lang), total=i18n.number(len(data.matrix), lang)))]
+    out: list[Any] = [
+        heading("section.cc_uncovered", lang),
+        paragraph(
+            i18n.t("text.cc_pairs", lang, pairs=plural("unit.pairs", pairs, lang), total=i18n.number(len(data.matrix), lang))
+        ),
+    ]
     if len(none):
         out.append(paragraph(i18n.t("text.cc_no_cover", lang, names=i18n.join(list(none["name"]), lang))))
-    cols = [("field.nationals_of", lambda r: esc(r["name"])),
-            ("field.n_covered", lambda r: esc(i18n.number(int(r["n_covered"]), lang))),
-            ("field.n_listed", lambda r: esc(i18n.number(int(r["n_listed"]), lang))),
-            ("field.n_pending", lambda r: esc(i18n.number(int(r["n_pending"]), lang))),
-            ("field.n_uncovered", lambda r: esc(i18n.number(int(r["n_uncovered"]), lang)))]
+    cols = [
+        ("field.nationals_of", lambda r: esc(r["name"])),
+        ("field.n_covered", lambda r: esc(i18n.number(int(r["n_covered"]), lang))),
+        ("field.n_listed", lambda r: esc(i18n.number(int(r["n_listed"]), lang))),
+        ("field.n_pending", lambda r: esc(i18n.number(int(r["n_pending"]), lang))),
+        ("field.n_uncovered", lambda r: esc(i18n.number(int(r["n_uncovered"]), lang))),
+    ]
     frame = u.assign(source_id=u["nationality"].map(lambda n: _first_source(data, n)))
     return out + [data_table(frame, cols, lang)]
 

@@ -514,11 +514,18 @@ def regularisations(data: CountryProfile, lang: str) -> Html:
         number = r["basis_number"] if isinstance(r["basis_number"], str) else ""
         return esc(f"{i18n.code('reg_instrument', r['basis_kind'], lang)} {number}".strip())
 
-    cols = [("field.programme", name), ("country.field.basis", basis), ("country.field.window", window),
-            ("field.cutoff", date_cell("eligibility_cutoff_date", lang)),
-            ("field.permit_months", lambda r: esc(_number(r["permit_months"], lang))),
-            ("field.nationalities", lambda r: esc(_countries(r["target_nationalities"], lang)) or esc(i18n.t("text.all_nationalities", lang))),
-            ("field.status", code_cell("reg_status", "status", lang))]
+    cols = [
+        ("field.programme", name),
+        ("country.field.basis", basis),
+        ("country.field.window", window),
+        ("field.cutoff", date_cell("eligibility_cutoff_date", lang)),
+        ("field.permit_months", lambda r: esc(_number(r["permit_months"], lang))),
+        (
+            "field.nationalities",
+            lambda r: esc(_countries(r["target_nationalities"], lang)) or esc(i18n.t("text.all_nationalities", lang)),
+        ),
+        ("field.status", code_cell("reg_status", "status", lang)),
+    ]
     return section(head, table(data.regularisations, cols, lang))
 
 
@@ -528,17 +535,33 @@ def consular(data: CountryProfile, lang: str) -> Html:
     if data.consular.empty:
         return section(head, paragraph(i18n.t("text.no_consular", lang, country=_country(data.iso3, lang))))
     current = data.consular[data.consular["current"].fillna(False)]
-    lead = paragraph(i18n.t("text.consular_lead", lang, country=_country(data.iso3, lang),
-                            n=i18n.number(current["mechanism_id"].nunique(), lang), date=i18n.date(data.on, "day", lang)))
-    cols = [("field.mechanism", lambda r: esc(r[f"name_{lang}"] if isinstance(r[f"name_{lang}"], str) else r["name_en"])),
-            ("country.field.assisting", lambda r: esc(_countries(r["assisting_others"], lang))),
-            ("field.where", lambda r: esc(i18n.code("where", r["where"], lang))
-             + (": " + esc(_countries(r["locations"], lang)) if isinstance(r["locations"], str) and r["locations"] else "")),
-            ("field.status", code_cell("coverage_status", "status", lang)),
-            ("field.from", date_cell("from_date", lang, "from_precision")),
-            ("field.until", date_cell("until_date", lang, "until_precision")),
-            ("=" + i18n.t("field.applies_on", lang, date=i18n.date(data.on, "day", lang)),
-             lambda r: esc(i18n.t("yes" if bool(r["current"]) else "no", lang)))]
+    lead = paragraph(
+        i18n.t(
+            "text.consular_lead",
+            lang,
+            country=_country(data.iso3, lang),
+            n=i18n.number(current["mechanism_id"].nunique(), lang),
+            date=i18n.date(data.on, "day", lang),
+        )
+    )
+    cols = [
+        ("field.mechanism", lambda r: esc(r[f"name_{lang}"] if isinstance(r[f"name_{lang}"], str) else r["name_en"])),
+        ("country.field.assisting", lambda r: esc(_countries(r["assisting_others"], lang))),
+        (
+            "field.where",
+            lambda r: (
+                esc(i18n.code("where", r["where"], lang))
+                + (": " + esc(_countries(r["locations"], lang)) if isinstance(r["locations"], str) and r["locations"] else "")
+            ),
+        ),
+        ("field.status", code_cell("coverage_status", "status", lang)),
+        ("field.from", date_cell("from_date", lang, "from_precision")),
+        ("field.until", date_cell("until_date", lang, "until_precision")),
+        (
+            "=" + i18n.t("field.applies_on", lang, date=i18n.date(data.on, "day", lang)),
+            lambda r: esc(i18n.t("yes" if bool(r["current"]) else "no", lang)),
+        ),
+    ]
     frame = data.consular.sort_values(["current", "from_date"], ascending=[False, True], na_position="last", kind="stable")
     return section(head, lead, table(frame, cols, lang))
 
@@ -587,8 +610,12 @@ def figures(data: CountryProfile, lang: str) -> Html:
         programme = _programme(r["programme_original"], r["programme_en"], lang) if isinstance(r["programme_en"], str) else ""
         return text + (f'<br><span class="note">{programme}</span>' if programme else "")
 
-    cols = [("country.field.series", series), ("field.value", value), ("country.field.as_of", date_cell("as_of_date", lang)),
-            ("field.published", date_cell("published_date", lang))]
+    cols = [
+        ("country.field.series", series),
+        ("field.value", value),
+        ("country.field.as_of", date_cell("as_of_date", lang)),
+        ("field.published", date_cell("published_date", lang)),
+    ]
     if (data.figures["n_vintages"] > 1).any():
         cols.append(("country.field.vintage", vintage))
     return section(head, lead, table(data.figures, cols, lang))

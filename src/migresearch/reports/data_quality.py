@@ -25,8 +25,12 @@ from migresearch.reports._common import DataDir, as_given, country_names, data_t
 TOP: int = 15
 #: Columns that name countries, per table (lists are ``|``-separated): the basis of coverage per country.
 COUNTRY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "memberships": ("party_iso3",), "meetings": ("country_iso3",), "instruments": ("parties",),
-    "regularisations": ("country_iso3",), "practices": ("countries",), "consular_coverage": ("nationals", "assisting"),
+    "memberships": ("party_iso3",),
+    "meetings": ("country_iso3",),
+    "instruments": ("parties",),
+    "regularisations": ("country_iso3",),
+    "practices": ("countries",),
+    "consular_coverage": ("nationals", "assisting"),
     "figures": ("place",),
 }
 
@@ -138,24 +142,40 @@ def collect(lang: str = "en", data_dir: DataDir = None) -> DataQuality:
             marked = f[~_missing(f["inferred"])]
             for col in sorted({c for v in marked["inferred"] for c in split(v)}):
                 rows = marked[marked["inferred"].map(lambda v, c=col: c in split(v))]
-                inferred_rows.append({"table": t, "column": col, "rows": len(rows), "reason": rows["inferred_from"].iloc[0],
-                                      "source_id": rows["source_id"].iloc[0] if "source_id" in rows.columns else pd.NA})
-        table_rows.append({
-            "table": t, "name": table_name(t, lang), "rows": len(f),
-            "sources": int(f["source_id"].nunique()) if "source_id" in f.columns and t != "sources" else pd.NA,
-            "inferred_rows": int((~_missing(f["inferred"])).sum()) if "inferred" in f.columns else pd.NA,
-            "evidence_missing": int(_missing(f["evidence"]).sum()) if "evidence" in f.columns else pd.NA,
-            "spanish_missing": gaps,
-        })
+                inferred_rows.append(
+                    {
+                        "table": t,
+                        "column": col,
+                        "rows": len(rows),
+                        "reason": rows["inferred_from"].iloc[0],
+                        "source_id": rows["source_id"].iloc[0] if "source_id" in rows.columns else pd.NA,
+                    }
+                )
+        table_rows.append(
+            {
+                "table": t,
+                "name": table_name(t, lang),
+                "rows": len(f),
+                "sources": int(f["source_id"].nunique()) if "source_id" in f.columns and t != "sources" else pd.NA,
+                "inferred_rows": int((~_missing(f["inferred"])).sum()) if "inferred" in f.columns else pd.NA,
+                "evidence_missing": int(_missing(f["evidence"]).sum()) if "evidence" in f.columns else pd.NA,
+                "spanish_missing": gaps,
+            }
+        )
     tables = pd.DataFrame(table_rows).astype({"sources": "Int64", "inferred_rows": "Int64", "evidence_missing": "Int64"})
 
     counts = pd.concat(cited).value_counts() if cited else pd.Series(dtype="int64")
     src = frames["sources"]
     sources = src.assign(rows=src["source_id"].map(counts).fillna(0).astype(int))
     sources = sources.sort_values(["rows", "source_id"], ascending=[False, True]).reset_index(drop=True)[
-        ["source_id", "title", "producer", "language", "rows", "accessed_date", "published_date", "published_precision"]]
+        ["source_id", "title", "producer", "language", "rows", "accessed_date", "published_date", "published_precision"]
+    ]
 
-    celac = set(query.members_on("celac", when, data_dir=data_dir)["party"]) if "celac" in set(frames["frameworks"]["framework_id"]) else set()
+    celac = (
+        set(query.members_on("celac", when, data_dir=data_dir)["party"])
+        if "celac" in set(frames["frameworks"]["framework_id"])
+        else set()
+    )
     per: dict[str, dict[str, int]] = {c: {} for c in celac}
     for t, cols in COUNTRY_COLUMNS.items():
         if t not in frames:
@@ -167,7 +187,9 @@ def collect(lang: str = "en", data_dir: DataDir = None) -> DataQuality:
                 if c in names and (c in celac or not celac):
                     per.setdefault(c, {})
                     per[c][t] = per[c].get(t, 0) + 1
-    coverage = pd.DataFrame([{"iso3": c, "country": names[c], **{t: per[c].get(t, 0) for t in COUNTRY_COLUMNS if t in frames}} for c in per])
+    coverage = pd.DataFrame(
+        [{"iso3": c, "country": names[c], **{t: per[c].get(t, 0) for t in COUNTRY_COLUMNS if t in frames}} for c in per]
+    )
     present_tables = [t for t in COUNTRY_COLUMNS if t in frames]
     coverage["total"] = coverage[present_tables].sum(axis=1) if len(coverage) else 0
     coverage = sort_by_name(coverage, "country").sort_values("total", kind="stable").reset_index(drop=True)
@@ -176,18 +198,35 @@ def collect(lang: str = "en", data_dir: DataDir = None) -> DataQuality:
     inferred = inferred.sort_values("rows", ascending=False, kind="stable").reset_index(drop=True)
 
     c = query.conflicts(data_dir=data_dir)
-    conflicts = c.groupby("table").agg(groups=("record_id", lambda s: int(c.loc[s.index].groupby(["record_id", "field"]).ngroups)),
-                                      claims=("claim_id", "size")).reset_index() if len(c) else pd.DataFrame(columns=["table", "groups", "claims"])
+    conflicts = (
+        c.groupby("table")
+        .agg(
+            groups=("record_id", lambda s: int(c.loc[s.index].groupby(["record_id", "field"]).ngroups)),
+            claims=("claim_id", "size"),
+        )
+        .reset_index()
+        if len(c)
+        else pd.DataFrame(columns=["table", "groups", "claims"])
+    )
     conflicts = conflicts.assign(name=conflicts["table"].map(lambda t: table_name(str(t), lang)))
     conflicts = conflicts.sort_values("groups", ascending=False, kind="stable").reset_index(drop=True)
 
     spanish = pd.DataFrame(spanish_rows, columns=["table", "column", "missing", "filled"])
     spanish = spanish.sort_values("missing", ascending=False, kind="stable").reset_index(drop=True)
-    return DataQuality(on=when, lang=lang, tables=tables, sources=sources, coverage=coverage, inferred=inferred,
-                       conflicts=conflicts, spanish=spanish)
+    return DataQuality(
+        on=when,
+        lang=lang,
+        tables=tables,
+        sources=sources,
+        coverage=coverage,
+        inferred=inferred,
+        conflicts=conflicts,
+        spanish=spanish,
+    )
 
 
 # --- presentation ----------------------------------------------------------------------------------
+
 
 def _n(value: Any, lang: str) -> str:
     return "—" if pd.isna(value) else esc(i18n.number(int(value), lang))
@@ -209,20 +248,38 @@ def meta_table(frame: pd.DataFrame, columns: Any, lang: str, on: dt.date) -> Htm
 
 def title(data: DataQuality) -> Html:
     lang = data.lang
-    return Html(f"<h1>{esc(i18n.t('report.data_quality', lang))}</h1><p class=\"lead\">"
-                + esc(i18n.t("text.dq_lead", lang, date=i18n.date(data.on, "day", lang),
-                             rows=i18n.number(int(data.tables["rows"].sum()), lang), tables=i18n.plural("unit.tables", len(data.tables), lang),
-                             sources=i18n.plural("n.sources", len(data.sources), lang))) + "</p>")
+    return Html(
+        f'<h1>{esc(i18n.t("report.data_quality", lang))}</h1><p class="lead">'
+        + esc(
+            i18n.t(
+                "text.dq_lead",
+                lang,
+                date=i18n.date(data.on, "day", lang),
+                rows=i18n.number(int(data.tables["rows"].sum()), lang),
+                tables=i18n.plural("unit.tables", len(data.tables), lang),
+                sources=i18n.plural("n.sources", len(data.sources), lang),
+            )
+        )
+        + "</p>"
+    )
 
 
 def tables_section(data: DataQuality) -> list[Any]:
     """Rows per table, sources cited, inferred rows, rows without evidence, Spanish gaps."""
     lang = data.lang
-    cols = [("field.table", lambda r: esc(r["name"])), ("field.rows", lambda r: _n(r["rows"], lang)),
-            ("field.sources_cited", lambda r: _n(r["sources"], lang)), ("field.inferred_rows", lambda r: _n(r["inferred_rows"], lang)),
-            ("field.evidence_missing", lambda r: _n(r["evidence_missing"], lang)),
-            ("field.spanish_missing", lambda r: _n(r["spanish_missing"], lang))]
-    return [heading("section.dq_tables", lang), paragraph(i18n.t("text.dq_tables", lang)), meta_table(data.tables, cols, lang, data.on)]
+    cols = [
+        ("field.table", lambda r: esc(r["name"])),
+        ("field.rows", lambda r: _n(r["rows"], lang)),
+        ("field.sources_cited", lambda r: _n(r["sources"], lang)),
+        ("field.inferred_rows", lambda r: _n(r["inferred_rows"], lang)),
+        ("field.evidence_missing", lambda r: _n(r["evidence_missing"], lang)),
+        ("field.spanish_missing", lambda r: _n(r["spanish_missing"], lang)),
+    ]
+    return [
+        heading("section.dq_tables", lang),
+        paragraph(i18n.t("text.dq_tables", lang)),
+        meta_table(data.tables, cols, lang, data.on),
+    ]
 
 
 def sources_section(data: DataQuality, top: int = TOP) -> list[Any]:
@@ -232,23 +289,41 @@ def sources_section(data: DataQuality, top: int = TOP) -> list[Any]:
     lang = data.lang
     unused = int((data.sources["rows"] == 0).sum())
     once = int((data.sources["rows"] == 1).sum())
-    cols = [("field.source", lambda r: source_link(r["source_id"], lang)), ("field.producer", lambda r: as_given(r["producer"], lang)),
-            ("field.rows_citing", lambda r: _n(r["rows"], lang))]
-    return [heading("section.dq_sources", lang),
-            paragraph(i18n.t("text.dq_sources", lang, top=i18n.number(top, lang), once=i18n.number(once, lang), unused=i18n.number(unused, lang))),
-            meta_table(data.sources.head(top), cols, lang, data.on)]
+    cols = [
+        ("field.source", lambda r: source_link(r["source_id"], lang)),
+        ("field.producer", lambda r: as_given(r["producer"], lang)),
+        ("field.rows_citing", lambda r: _n(r["rows"], lang)),
+    ]
+    return [
+        heading("section.dq_sources", lang),
+        paragraph(
+            i18n.t(
+                "text.dq_sources",
+                lang,
+                top=i18n.number(top, lang),
+                once=i18n.number(once, lang),
+                unused=i18n.number(unused, lang),
+            )
+        ),
+        meta_table(data.sources.head(top), cols, lang, data.on),
+    ]
 
 
 def coverage_section(data: DataQuality) -> list[Any]:
     """Rows naming each CELAC country, per table; the thinnest first."""
     lang = data.lang
     tables = [c for c in data.coverage.columns if c not in ("iso3", "country", "total")]
-    cols = [("field.country", lambda r: esc(r["country"]))] + [
-        (f"={table_name(t, lang)}", lambda r, t=t: _n(r[t], lang)) for t in tables] + [("field.total", lambda r: _n(r["total"], lang))]
+    cols = (
+        [("field.country", lambda r: esc(r["country"]))]
+        + [(f"={table_name(t, lang)}", lambda r, t=t: _n(r[t], lang)) for t in tables]
+        + [("field.total", lambda r: _n(r["total"], lang))]
+    )
     thin = data.coverage[data.coverage["total"] <= data.coverage["total"].quantile(0.25)] if len(data.coverage) else data.coverage
-    return [heading("section.dq_coverage", lang),
-            paragraph(i18n.t("text.dq_coverage", lang, names=i18n.join(list(thin["country"]), lang) if len(thin) else "—")),
-            meta_table(data.coverage, cols, lang, data.on)]
+    return [
+        heading("section.dq_coverage", lang),
+        paragraph(i18n.t("text.dq_coverage", lang, names=i18n.join(list(thin["country"]), lang) if len(thin) else "—")),
+        meta_table(data.coverage, cols, lang, data.on),
+    ]
 
 
 def inferred_section(data: DataQuality) -> list[Any]:
@@ -263,16 +338,27 @@ def inferred_section(data: DataQuality) -> list[Any]:
         except KeyError:
             return esc(i18n.t("text.dq_other_field", lang))
 
-    cols = [("field.table", lambda r: esc(table_name(str(r["table"]), lang))), ("field.field", label),
-            ("field.rows", lambda r: _n(r["rows"], lang)), ("field.example_reason", lambda r: untranslated(r["reason"], lang))]
-    return [heading("section.dq_inferred", lang), paragraph(i18n.t("text.dq_inferred", lang)), data_table(data.inferred, cols, lang)]
+    cols = [
+        ("field.table", lambda r: esc(table_name(str(r["table"]), lang))),
+        ("field.field", label),
+        ("field.rows", lambda r: _n(r["rows"], lang)),
+        ("field.example_reason", lambda r: untranslated(r["reason"], lang)),
+    ]
+    return [
+        heading("section.dq_inferred", lang),
+        paragraph(i18n.t("text.dq_inferred", lang)),
+        data_table(data.inferred, cols, lang),
+    ]
 
 
 def conflicts_section(data: DataQuality) -> list[Any]:
     """Open disagreements between sources, per table."""
     lang = data.lang
-    cols = [("field.table", lambda r: esc(r["name"])), ("field.disagreements", lambda r: _n(r["groups"], lang)),
-            ("field.claims", lambda r: _n(r["claims"], lang))]
+    cols = [
+        ("field.table", lambda r: esc(r["name"])),
+        ("field.disagreements", lambda r: _n(r["groups"], lang)),
+        ("field.claims", lambda r: _n(r["claims"], lang)),
+    ]
     claims = load("claims")
     frame = data.conflicts.assign(source_id=data.conflicts["table"].map(claims.groupby("table")["source_id"].first()))
     return [heading("section.dq_conflicts", lang), paragraph(i18n.t("text.dq_conflicts", lang)), data_table(frame, cols, lang)]
@@ -294,8 +380,12 @@ def spanish_section(data: DataQuality) -> list[Any]:
     out: list[Any] = [heading("section.dq_spanish", lang)]
     if gaps.empty:
         return out + [paragraph(i18n.t("text.dq_no_spanish_gaps", lang))]
-    cols = [("field.table", lambda r: esc(table_name(str(r["table"]), lang))), ("field.field", label),
-            ("field.missing", lambda r: _n(r["missing"], lang)), ("field.filled", lambda r: _n(r["filled"], lang))]
+    cols = [
+        ("field.table", lambda r: esc(table_name(str(r["table"]), lang))),
+        ("field.field", label),
+        ("field.missing", lambda r: _n(r["missing"], lang)),
+        ("field.filled", lambda r: _n(r["filled"], lang)),
+    ]
     return out + [paragraph(i18n.t("text.dq_spanish", lang)), meta_table(gaps, cols, lang, data.on)]
 
 
@@ -305,11 +395,16 @@ def oldest_section(data: DataQuality, top: int = TOP) -> list[Any]:
 
     lang = data.lang
     old = data.sources[data.sources["published_date"].notna()].sort_values("published_date").head(top)
-    cols = [("field.source", lambda r: source_link(r["source_id"], lang)), ("field.producer", lambda r: as_given(r["producer"], lang)),
-            ("field.published", lambda r: esc(i18n.date(r["published_date"], str(r["published_precision"]), lang))),
-            ("field.accessed", lambda r: esc(i18n.date(r["accessed_date"], "day", lang)))]
+    cols = [
+        ("field.source", lambda r: source_link(r["source_id"], lang)),
+        ("field.producer", lambda r: as_given(r["producer"], lang)),
+        ("field.published", lambda r: esc(i18n.date(r["published_date"], str(r["published_precision"]), lang))),
+        ("field.accessed", lambda r: esc(i18n.date(r["accessed_date"], "day", lang))),
+    ]
     undated = int(data.sources["published_date"].isna().sum())
     first_read = data.sources["accessed_date"].min()
-    return [heading("section.dq_oldest", lang),
-            paragraph(i18n.t("text.dq_oldest", lang, undated=i18n.number(undated, lang), first=i18n.date(first_read, "day", lang))),
-            data_table(old, cols, lang)]
+    return [
+        heading("section.dq_oldest", lang),
+        paragraph(i18n.t("text.dq_oldest", lang, undated=i18n.number(undated, lang), first=i18n.date(first_read, "day", lang))),
+        data_table(old, cols, lang),
+    ]

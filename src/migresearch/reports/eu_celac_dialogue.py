@@ -71,7 +71,8 @@ def collect() -> Dialogue:
     return Dialogue(
         lima=summits[summits["city"] == "Lima"].reset_index(drop=True),
         launch=dialogue[dialogue["kind"] == "launch"].reset_index(drop=True),
-        hlms=hlms, numbered=hlms[hlms["number"].notna()].reset_index(drop=True),
+        hlms=hlms,
+        numbered=hlms[hlms["number"].notna()].reset_index(drop=True),
         hlm_claims=conflicts[(conflicts["record_id"] == DIALOGUE) & (conflicts["field"] == "hlm_count")].reset_index(drop=True),
         summits=summits,
         project=framework_profile.collect(PROJECT) if PROJECT in frameworks else None,
@@ -81,6 +82,7 @@ def collect() -> Dialogue:
 
 
 # --- sections --------------------------------------------------------------------------------------
+
 
 def title(data: Dialogue, lang: str) -> Html:
     """The report's title."""
@@ -94,7 +96,9 @@ def origins(data: Dialogue, lang: str) -> Html:
         return section(head, paragraph(i18n.t("none", lang)))
     lima, launch = data.lima.iloc[0], data.launch.iloc[0]
     summit = f"{names.place(lima['city'], lima['country_iso3'], lang)}, {i18n.date(lima['start_date'], str(lima['start_precision']), lang)}"
-    text = i18n.t("text.launch", lang, summit=summit, launch=i18n.date(launch["start_date"], str(launch["start_precision"]), lang))
+    text = i18n.t(
+        "text.launch", lang, summit=summit, launch=i18n.date(launch["start_date"], str(launch["start_precision"]), lang)
+    )
     return section(head, paragraph(text), sources_note(list(data.lima["source_id"]) + list(data.launch["source_id"]), lang))
 
 
@@ -138,8 +142,15 @@ def conflicts(data: Dialogue, lang: str) -> Html:
 
 def sections(data: Dialogue, lang: str) -> list[Html]:
     """Every section of the page, in order."""
-    return [title(data, lang), origins(data, lang), hlms(data, lang), hlm_count(data, lang), summits(data, lang),
-            project(data, lang), conflicts(data, lang)]
+    return [
+        title(data, lang),
+        origins(data, lang),
+        hlms(data, lang),
+        hlm_count(data, lang),
+        summits(data, lang),
+        project(data, lang),
+        conflicts(data, lang),
+    ]
 
 
 def page(data: Dialogue, lang: str) -> Html:
@@ -147,8 +158,20 @@ def page(data: Dialogue, lang: str) -> Html:
     return concat(*sections(data, lang))
 
 
-__all__ = ["Dialogue", "DialogueReport", "collect", "conflicts", "hlm_count", "hlms", "origins", "page", "project", "sections",
-           "summits", "title"]
+__all__ = [
+    "Dialogue",
+    "DialogueReport",
+    "collect",
+    "conflicts",
+    "hlm_count",
+    "hlms",
+    "origins",
+    "page",
+    "project",
+    "sections",
+    "summits",
+    "title",
+]
 
 
 class DialogueReport:

@@ -102,16 +102,23 @@ def collect(framework: str, on: dt.date | None = None) -> Profile:
     meetings = load("meetings")
     meetings = meetings[meetings["framework_id"] == framework].sort_values(["start_date", "meeting_id"], na_position="last")
     instruments = load("instruments")
-    instruments = instruments[instruments["framework_id"] == framework].sort_values(["adopted_date", "instrument_id"], na_position="last")
+    instruments = instruments[instruments["framework_id"] == framework].sort_values(
+        ["adopted_date", "instrument_id"], na_position="last"
+    )
     related = {framework} | set(meetings["meeting_id"]) | set(events["event_id"]) | set(instruments["instrument_id"])
     conflicts = query.conflicts()
     return Profile(
-        framework=row.reset_index(drop=True), parent=parent.reset_index(drop=True), children=children.reset_index(drop=True),
-        events=events.reset_index(drop=True), members_now=now,
+        framework=row.reset_index(drop=True),
+        parent=parent.reset_index(drop=True),
+        children=children.reset_index(drop=True),
+        events=events.reset_index(drop=True),
+        members_now=now,
         undated=pd.DataFrame({"party": pd.array(undated, dtype="string")}),
-        spans=membership_spans(members, day), meetings=meetings.reset_index(drop=True),
+        spans=membership_spans(members, day),
+        meetings=meetings.reset_index(drop=True),
         instruments=instruments.reset_index(drop=True),
-        conflicts=conflicts[conflicts["record_id"].isin(related)].reset_index(drop=True), on=day,
+        conflicts=conflicts[conflicts["record_id"].isin(related)].reset_index(drop=True),
+        on=day,
     )
 
 
@@ -123,6 +130,7 @@ def _host(url: object) -> str:
 
 
 # --- sections --------------------------------------------------------------------------------------
+
 
 def title(data: Profile, lang: str) -> Html:
     """The framework's name in the page's language, and what the page is."""
@@ -152,8 +160,10 @@ def children(data: Profile, lang: str) -> Html | None:
     """The frameworks under this one (nothing when there are none)."""
     if data.children.empty:
         return None
-    cols = [("field.name", lambda row: esc(names.framework(row["framework_id"], lang))),
-            ("field.kind", code_cell("kind", "kind", lang))]
+    cols = [
+        ("field.name", lambda row: esc(names.framework(row["framework_id"], lang))),
+        ("field.kind", code_cell("kind", "kind", lang)),
+    ]
     return section(i18n.t("section.children", lang), table(data.children, cols, lang))
 
 
@@ -164,27 +174,46 @@ def members(data: Profile, lang: str) -> Html:
         return section(head, paragraph(i18n.t("text.no_members", lang)))
     n = int(data.members_now["role"].isin(MEMBER_ROLES).sum())
     count = paragraph(i18n.plural("text.members_count", n, lang, date=i18n.date(data.on, "day", lang)))
-    undated = (paragraph(i18n.t("text.undated", lang, parties=names.parties(list(data.undated["party"]), lang)))
-               if len(data.undated) else None)
+    undated = (
+        paragraph(i18n.t("text.undated", lang, parties=names.parties(list(data.undated["party"]), lang)))
+        if len(data.undated)
+        else None
+    )
     member_events = data.events[data.events["role"].isin(MEMBER_ROLES)]
     fallback = None
     if len(data.spans):
         first = data.spans.iloc[0]
         fallback = paragraph(i18n.plural("text.same_span", len(data.spans), lang, since=i18n.date(first["start"], "month", lang)))
-    drawn = chart(membership_chart(member_events, lang, data.on) if len(member_events) else None, member_events["source_id"],
-                  lang, i18n.t("chart.members_title", lang), fallback)
-    now_cols = [("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
-                ("field.role", code_cell("role", "role", lang)),
-                ("field.since", date_cell("since", lang, "since_precision"))]
+    drawn = chart(
+        membership_chart(member_events, lang, data.on) if len(member_events) else None,
+        member_events["source_id"],
+        lang,
+        i18n.t("chart.members_title", lang),
+        fallback,
+    )
+    now_cols = [
+        ("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
+        ("field.role", code_cell("role", "role", lang)),
+        ("field.since", date_cell("since", lang, "since_precision")),
+    ]
     dated = date_cell("date", lang)
-    event_cols = [("field.date", lambda row: dated(row) or f'<span class="gap">{esc(i18n.t("date.not_recorded", lang))}</span>'), ("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
-                  ("field.role", code_cell("role", "role", lang)), ("field.event", code_cell("event", "event", lang))]
+    event_cols = [
+        ("field.date", lambda row: dated(row) or f'<span class="gap">{esc(i18n.t("date.not_recorded", lang))}</span>'),
+        ("field.party", lambda row: esc(names.party(row["party"], lang, short=False))),
+        ("field.role", code_cell("role", "role", lang)),
+        ("field.event", code_cell("event", "event", lang)),
+    ]
     from migresearch.reports.country_profile import country_links  # back to the members' country profiles
 
     links = country_links(data.members_now["party"], lang, data.on)
-    return section(head, count, undated, drawn,
-                   section(i18n.t("section.members_now", lang), table(data.members_now, now_cols, lang), links, level=3),
-                   section(i18n.t("section.events", lang), table(data.events, event_cols, lang), level=3))
+    return section(
+        head,
+        count,
+        undated,
+        drawn,
+        section(i18n.t("section.members_now", lang), table(data.members_now, now_cols, lang), links, level=3),
+        section(i18n.t("section.events", lang), table(data.events, event_cols, lang), level=3),
+    )
 
 
 def meetings(data: Profile, lang: str) -> Html:
@@ -198,15 +227,21 @@ def meetings(data: Profile, lang: str) -> Html:
 
 def instruments(data: Profile, lang: str) -> Html:
     """The instruments the framework adopted: title (linked), type, adoption and entry into force."""
+
     def titled(row: pd.Series) -> str:
         own = row.get(f"title_{lang}")
         if not names.missing(own):
             return link(own, row["url"])
-        return link(row["title_en"], row["url"], "en") + (f' <span class="gap">({esc(i18n.t("gap.only_en", lang))})</span>'
-                                                          if lang != "en" else "")
+        return link(row["title_en"], row["url"], "en") + (
+            f' <span class="gap">({esc(i18n.t("gap.only_en", lang))})</span>' if lang != "en" else ""
+        )
 
-    cols = [("field.title", titled), ("field.type", code_cell("instrument_type", "type", lang)),
-            ("field.adopted", date_cell("adopted_date", lang)), ("field.in_force", date_cell("in_force_date", lang))]
+    cols = [
+        ("field.title", titled),
+        ("field.type", code_cell("instrument_type", "type", lang)),
+        ("field.adopted", date_cell("adopted_date", lang)),
+        ("field.in_force", date_cell("in_force_date", lang)),
+    ]
     return section(i18n.t("section.instruments", lang), table(data.instruments, cols, lang))
 
 
@@ -216,13 +251,22 @@ def conflicts(data: Profile, lang: str) -> Html:
     if data.conflicts.empty:
         return section(head, paragraph(i18n.t("none", lang)))
     groups = data.conflicts.groupby(["table", "record_id", "field"]).ngroups
-    return section(head, paragraph(i18n.plural("text.conflicts_count", groups, lang)), comparison(data.conflicts, lang, intro=False))
+    return section(
+        head, paragraph(i18n.plural("text.conflicts_count", groups, lang)), comparison(data.conflicts, lang, intro=False)
+    )
 
 
 def sections(data: Profile, lang: str) -> list[Html]:
     """Every section of the page, in order (what the build shows)."""
-    parts = [title(data, lang), overview(data, lang), children(data, lang), members(data, lang), meetings(data, lang),
-             instruments(data, lang), conflicts(data, lang)]
+    parts = [
+        title(data, lang),
+        overview(data, lang),
+        children(data, lang),
+        members(data, lang),
+        meetings(data, lang),
+        instruments(data, lang),
+        conflicts(data, lang),
+    ]
     return [p for p in parts if p is not None]
 
 

@@ -95,21 +95,36 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
     long = matrix[cols].stack()
     long = long[long].reset_index()
     long.columns = ["iso3", "framework_id", "_"]
-    membership = long.drop(columns="_").assign(country=lambda f: f["iso3"].map(names), framework=lambda f: f["framework_id"].map(short))
+    membership = long.drop(columns="_").assign(
+        country=lambda f: f["iso3"].map(names), framework=lambda f: f["framework_id"].map(short)
+    )
     membership = membership.assign(n_frameworks=membership["iso3"].map(membership.groupby("iso3").size()))
     # The source of each membership: the event that made the country a member (the same rule as members_on).
-    since = pd.concat([query.members_on(f, when, data_dir=data_dir).assign(framework_id=f) for f in membership["framework_id"].unique()],
-                      ignore_index=True) if len(membership) else pd.DataFrame(columns=["party", "framework_id", "source_id"])
+    since = (
+        pd.concat(
+            [query.members_on(f, when, data_dir=data_dir).assign(framework_id=f) for f in membership["framework_id"].unique()],
+            ignore_index=True,
+        )
+        if len(membership)
+        else pd.DataFrame(columns=["party", "framework_id", "source_id"])
+    )
     since = since.drop_duplicates(["party", "framework_id"]).set_index(["party", "framework_id"])["source_id"]
-    membership = membership.assign(source_id=[since.get((c, f), pd.NA) for c, f in zip(membership["iso3"], membership["framework_id"])])
+    membership = membership.assign(
+        source_id=[since.get((c, f), pd.NA) for c, f in zip(membership["iso3"], membership["framework_id"])]
+    )
     membership = sort_by_name(membership, "country", "framework")
 
     gcm = load("gcm_objectives", data_dir).set_index("objective")
     fo = load("framework_objectives", data_dir)
-    objectives = fo.assign(framework=fo["framework_id"].map(short),
-                           objective_title=fo["objective"].map(gcm[f"short_title_{lang}"]))
-    objectives = objectives.sort_values(["framework", "objective"], key=lambda s: s.map(collate) if s.dtype == object or str(s.dtype) == "string" else s)
-    objectives = objectives[["framework_id", "framework", "objective", "objective_title", "basis", "source_id", "inferred", "inferred_from"]]
+    objectives = fo.assign(
+        framework=fo["framework_id"].map(short), objective_title=fo["objective"].map(gcm[f"short_title_{lang}"])
+    )
+    objectives = objectives.sort_values(
+        ["framework", "objective"], key=lambda s: s.map(collate) if s.dtype == object or str(s.dtype) == "string" else s
+    )
+    objectives = objectives[
+        ["framework_id", "framework", "objective", "objective_title", "basis", "source_id", "inferred", "inferred_from"]
+    ]
 
     members = membership.groupby("framework_id")["iso3"].agg(set).to_dict()
     objs = objectives.groupby("framework_id")["objective"].agg(lambda s: set(int(x) for x in s)).to_dict()
@@ -120,40 +135,87 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
         shared, union = len(ma & mb), len(ma | mb)
         so = sorted(oa & ob)
         if shared or so:
-            rows.append({"a": a, "b": b, "a_name": short[a], "b_name": short[b], "shared_members": shared,
-                         "jaccard": shared / union if union else 0.0, "shared_objectives": len(so),
-                         "objectives": ", ".join(f"{o} {gcm.at[o, f'short_title_{lang}']}" for o in so)})
-    pairs = pd.DataFrame(rows, columns=["a", "b", "a_name", "b_name", "shared_members", "jaccard", "shared_objectives", "objectives"])
-    pairs = pairs.sort_values(["shared_members", "shared_objectives", "jaccard"], ascending=False, kind="stable").reset_index(drop=True)
+            rows.append(
+                {
+                    "a": a,
+                    "b": b,
+                    "a_name": short[a],
+                    "b_name": short[b],
+                    "shared_members": shared,
+                    "jaccard": shared / union if union else 0.0,
+                    "shared_objectives": len(so),
+                    "objectives": ", ".join(f"{o} {gcm.at[o, f'short_title_{lang}']}" for o in so),
+                }
+            )
+    pairs = pd.DataFrame(
+        rows, columns=["a", "b", "a_name", "b_name", "shared_members", "jaccard", "shared_objectives", "objectives"]
+    )
+    pairs = pairs.sort_values(["shared_members", "shared_objectives", "jaccard"], ascending=False, kind="stable").reset_index(
+        drop=True
+    )
 
     ids = sorted(set(members) | set(objs))
-    frameworks = pd.DataFrame({"framework_id": ids, "framework": [short[i] for i in ids],
-                               "name": [present_names.framework(i, lang) for i in ids],
-                               "n_members": [len(members.get(i, ())) for i in ids], "n_objectives": [len(objs.get(i, ())) for i in ids],
-                               "source_id": [fw.at[i, "source_id"] for i in ids]})
+    frameworks = pd.DataFrame(
+        {
+            "framework_id": ids,
+            "framework": [short[i] for i in ids],
+            "name": [present_names.framework(i, lang) for i in ids],
+            "n_members": [len(members.get(i, ())) for i in ids],
+            "n_objectives": [len(objs.get(i, ())) for i in ids],
+            "source_id": [fw.at[i, "source_id"] for i in ids],
+        }
+    )
     frameworks = frameworks.sort_values("n_members", ascending=False, kind="stable").reset_index(drop=True)
 
     events = load("memberships", data_dir)
     ids_rec = set(events.loc[events["framework_id"].isin(ids), "event_id"]) | set(fo["link_id"])
     conflicts = query.conflicts(data_dir=data_dir)
     conflicts = conflicts[conflicts["table"].isin(["memberships", "framework_objectives"]) & conflicts["record_id"].isin(ids_rec)]
-    return Overlaps(on=when, lang=lang, membership=membership.reset_index(drop=True), objectives=objectives.reset_index(drop=True),
-                    pairs=pairs, frameworks=frameworks, conflicts=conflicts.reset_index(drop=True))
+    return Overlaps(
+        on=when,
+        lang=lang,
+        membership=membership.reset_index(drop=True),
+        objectives=objectives.reset_index(drop=True),
+        pairs=pairs,
+        frameworks=frameworks,
+        conflicts=conflicts.reset_index(drop=True),
+    )
 
 
 # --- presentation ----------------------------------------------------------------------------------
+
 
 def title(data: Overlaps) -> Html:
     lang = data.lang
     n_c = data.membership["iso3"].nunique()
     multi = int((data.membership.drop_duplicates("iso3")["n_frameworks"] >= 3).sum())
-    return Html(f"<h1>{esc(i18n.t('report.overlaps', lang))}</h1><p class=\"lead\">"
-                + esc(i18n.t("text.ov_lead", lang, date=i18n.date(data.on, "day", lang), countries=plural("unit.countries", n_c, lang),
-                             frameworks=plural("unit.frameworks", len(data.frameworks), lang), multi=i18n.number(multi, lang))) + "</p>")
+    return Html(
+        f'<h1>{esc(i18n.t("report.overlaps", lang))}</h1><p class="lead">'
+        + esc(
+            i18n.t(
+                "text.ov_lead",
+                lang,
+                date=i18n.date(data.on, "day", lang),
+                countries=plural("unit.countries", n_c, lang),
+                frameworks=plural("unit.frameworks", len(data.frameworks), lang),
+                multi=i18n.number(multi, lang),
+            )
+        )
+        + "</p>"
+    )
 
 
-def _heat(rows: list[str], cols: list[str], on: set[tuple[str, str]], title: str, xlabel: str, ylabel: str, alt: str, lang: str,
-          colour: str = "#3b6ea5") -> Any:
+def _heat(
+    rows: list[str],
+    cols: list[str],
+    on: set[tuple[str, str]],
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    alt: str,
+    lang: str,
+    colour: str = "#3b6ea5",
+) -> Any:
     import matplotlib.pyplot as plt
     import numpy as np
     from matplotlib.colors import ListedColormap
@@ -194,18 +256,28 @@ def membership_section(data: Overlaps) -> list[Any]:
     out: list[Any] = [heading("section.ov_membership", lang, date=i18n.date(data.on, "day", lang))]
     if m.empty:
         return out + [paragraph(i18n.t("none", lang))]
-    per = m.drop_duplicates("iso3").sort_values(["n_frameworks", "country"], ascending=[False, True],
-                                                 key=lambda s: s.map(collate) if s.name == "country" else s)
+    per = m.drop_duplicates("iso3").sort_values(
+        ["n_frameworks", "country"], ascending=[False, True], key=lambda s: s.map(collate) if s.name == "country" else s
+    )
     rows = list(per["country"])
     cols = list(data.frameworks.loc[data.frameworks["n_members"] > 0, "framework"])
     on = set(zip(m["country"], m["framework"]))
     title_text = i18n.t("chart.ov_membership", lang, date=i18n.date(data.on, "day", lang))
-    alt = i18n.t("chart.ov_membership_alt", lang, countries=plural("unit.countries", len(rows), lang),
-                 frameworks=plural("unit.frameworks", len(cols), lang), top=per.iloc[0]["country"], n=int(per.iloc[0]["n_frameworks"]))
+    alt = i18n.t(
+        "chart.ov_membership_alt",
+        lang,
+        countries=plural("unit.countries", len(rows), lang),
+        frameworks=plural("unit.frameworks", len(cols), lang),
+        top=per.iloc[0]["country"],
+        n=int(per.iloc[0]["n_frameworks"]),
+    )
     png = _heat(rows, cols, on, title_text, i18n.t("chart.framework", lang), i18n.t("chart.country", lang), alt, lang)
     out.append(chart(png, m["source_id"], lang, title_text))
     counts = data.frameworks[data.frameworks["n_members"] > 0]
-    cols_t = [("field.framework", lambda r: esc(r["name"])), ("field.members_on_date", lambda r: esc(i18n.number(int(r["n_members"]), lang)))]
+    cols_t = [
+        ("field.framework", lambda r: esc(r["name"])),
+        ("field.members_on_date", lambda r: esc(i18n.number(int(r["n_members"]), lang))),
+    ]
     out.append(data_table(counts, cols_t, lang))
     return out
 
@@ -226,14 +298,31 @@ def objectives_section(data: Overlaps) -> list[Any]:
     on = {(f, label[int(x)]) for f, x in zip(o["framework"], o["objective"])}
     busiest = o.groupby("objective").size().sort_values(ascending=False)
     title_text = i18n.t("chart.ov_objectives", lang)
-    alt = i18n.t("chart.ov_objectives_alt", lang, frameworks=plural("unit.frameworks", len(rows), lang),
-                 objective=label[int(busiest.index[0])], n=int(busiest.iloc[0]))
-    png = _heat(rows, cols, on, title_text, i18n.t("chart.gcm_objective", lang), i18n.t("chart.framework", lang), alt, lang, colour="#2e7d4f")
+    alt = i18n.t(
+        "chart.ov_objectives_alt",
+        lang,
+        frameworks=plural("unit.frameworks", len(rows), lang),
+        objective=label[int(busiest.index[0])],
+        n=int(busiest.iloc[0]),
+    )
+    png = _heat(
+        rows,
+        cols,
+        on,
+        title_text,
+        i18n.t("chart.gcm_objective", lang),
+        i18n.t("chart.framework", lang),
+        alt,
+        lang,
+        colour="#2e7d4f",
+    )
     out.append(paragraph(i18n.t("text.ov_objectives", lang)))
     out.append(chart(png, o["source_id"], lang, title_text))
-    cols_t = [("field.framework", lambda r: esc(r["framework"])),
-              ("field.gcm_objective", lambda r: esc(f"{int(r['objective'])} {r['objective_title']}")),
-              ("field.basis", lambda r: _foreign(r["basis"], lang))]
+    cols_t = [
+        ("field.framework", lambda r: esc(r["framework"])),
+        ("field.gcm_objective", lambda r: esc(f"{int(r['objective'])} {r['objective_title']}")),
+        ("field.basis", lambda r: _foreign(r["basis"], lang)),
+    ]
     out.append(data_table(o, cols_t, lang))
     return out
 
@@ -252,10 +341,12 @@ def pairs_section(data: Overlaps, top: int = TOP_PAIRS) -> list[Any]:
     if p.empty:
         return out + [paragraph(i18n.t("none", lang))]
     src = dict(zip(data.frameworks["framework_id"], data.frameworks["source_id"]))
-    cols = [("field.pair", lambda r: f"{esc(r['a_name'])} · {esc(r['b_name'])}"),
-            ("field.shared_members", lambda r: esc(i18n.number(int(r["shared_members"]), lang))),
-            ("field.share_of_members", lambda r: esc(i18n.number(round(100 * float(r["jaccard"])), lang)) + " %"),
-            ("field.shared_objectives", lambda r: esc(r["objectives"]) if r["objectives"] else esc(i18n.number(0, lang)))]
+    cols = [
+        ("field.pair", lambda r: f"{esc(r['a_name'])} · {esc(r['b_name'])}"),
+        ("field.shared_members", lambda r: esc(i18n.number(int(r["shared_members"]), lang))),
+        ("field.share_of_members", lambda r: esc(i18n.number(round(100 * float(r["jaccard"])), lang)) + " %"),
+        ("field.shared_objectives", lambda r: esc(r["objectives"]) if r["objectives"] else esc(i18n.number(0, lang))),
+    ]
     return out + [data_table(p.assign(source_id=p["a"].map(src)), cols, lang)]
 
 

@@ -102,8 +102,18 @@ def _instruments(programmes: pd.DataFrame, data_dir: DataDir) -> pd.DataFrame:
     rows = []
     for pid, text, source in programmes[["programme_id", "legal_instruments", "source_id"]].itertuples(index=False):
         for item in [] if pd.isna(text) else str(text).split("; "):
-            rows.append({"programme_id": pid, "number": pd.NA, "title": item.strip(), "kind": pd.NA, "role": pd.NA,
-                         "issued_date": pd.NaT, "issued_precision": pd.NA, "source_id": source})
+            rows.append(
+                {
+                    "programme_id": pid,
+                    "number": pd.NA,
+                    "title": item.strip(),
+                    "kind": pd.NA,
+                    "role": pd.NA,
+                    "issued_date": pd.NaT,
+                    "issued_precision": pd.NA,
+                    "source_id": source,
+                }
+            )
     return pd.DataFrame(rows, columns=cols).astype({"programme_id": "string", "title": "string", "source_id": "string"})
 
 
@@ -152,7 +162,9 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
     figures = load("figures", data_dir)
     figures = figures[figures["programme_id"].notna() & (figures["published_date"] <= pd.Timestamp(when))]
     series = load("series", data_dir).set_index("series_id")
-    figures = figures.sort_values(["programme_id", "series_id", "as_of_date", "published_date"], ascending=[True, True, False, False])
+    figures = figures.sort_values(
+        ["programme_id", "series_id", "as_of_date", "published_date"], ascending=[True, True, False, False]
+    )
     figures = figures.assign(
         vintage=figures.groupby(["programme_id", "series_id"]).cumcount() + 1,
         n_vintages=figures.groupby(["programme_id", "series_id"])["figure_id"].transform("size"),
@@ -172,37 +184,108 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
     )
     if "cutoff_kind" not in progs.columns:
         progs = progs.assign(cutoff_kind=pd.Series(pd.NA, index=progs.index, dtype="string"))
-    for col, src in (("figure_value", "value"), ("figure_qualifier", "qualifier"), ("figure_series", "series"),
-                     ("figure_series_id", "series_id"), ("figure_as_of", "as_of_date"), ("figure_as_of_precision", "as_of_precision"),
-                     ("figure_published", "published_date"), ("figure_published_precision", "published_precision"),
-                     ("figure_source_id", "source_id")):
+    for col, src in (
+        ("figure_value", "value"),
+        ("figure_qualifier", "qualifier"),
+        ("figure_series", "series"),
+        ("figure_series_id", "series_id"),
+        ("figure_as_of", "as_of_date"),
+        ("figure_as_of_precision", "as_of_precision"),
+        ("figure_published", "published_date"),
+        ("figure_published_precision", "published_precision"),
+        ("figure_source_id", "source_id"),
+    ):
         progs[col] = progs["programme_id"].map(headline[src])
     progs = sort_by_name(progs, "country", "sort_date", "programme_id")
-    keep = ["programme_id", "country_iso3", "country", "name", "name_original", "instruments", "announced_date", "announced_precision",
-            "window_start_date", "window_start_precision", "window_end_date", "window_end_precision", "eligibility_cutoff_date",
-            "eligibility_cutoff_precision", "cutoff_kind", "permit_type", "permit_months", "fee", "renewable", "status", "nationalities",
-            "figure_value", "figure_qualifier", "figure_series", "figure_series_id", "figure_as_of", "figure_as_of_precision",
-            "figure_published", "figure_published_precision", "figure_source_id", "source_id", "inferred", "inferred_from"]
+    keep = [
+        "programme_id",
+        "country_iso3",
+        "country",
+        "name",
+        "name_original",
+        "instruments",
+        "announced_date",
+        "announced_precision",
+        "window_start_date",
+        "window_start_precision",
+        "window_end_date",
+        "window_end_precision",
+        "eligibility_cutoff_date",
+        "eligibility_cutoff_precision",
+        "cutoff_kind",
+        "permit_type",
+        "permit_months",
+        "fee",
+        "renewable",
+        "status",
+        "nationalities",
+        "figure_value",
+        "figure_qualifier",
+        "figure_series",
+        "figure_series_id",
+        "figure_as_of",
+        "figure_as_of_precision",
+        "figure_published",
+        "figure_published_precision",
+        "figure_source_id",
+        "source_id",
+        "inferred",
+        "inferred_from",
+    ]
     progs = progs[keep]
 
     labels = progs.set_index("programme_id")
-    figs = figures.assign(programme=figures["programme_id"].map(labels["name"]), country=figures["programme_id"].map(labels["country"]))
+    figs = figures.assign(
+        programme=figures["programme_id"].map(labels["name"]), country=figures["programme_id"].map(labels["country"])
+    )
     figs = sort_by_name(figs, "country", "programme_id", "series_id", "vintage")[
-        ["programme_id", "programme", "country", "series_id", "series", "value", "qualifier", "as_of_date", "as_of_precision",
-         "published_date", "published_precision", "vintage", "n_vintages", "source_id", "inferred"]]
+        [
+            "programme_id",
+            "programme",
+            "country",
+            "series_id",
+            "series",
+            "value",
+            "qualifier",
+            "as_of_date",
+            "as_of_precision",
+            "published_date",
+            "published_precision",
+            "vintage",
+            "n_vintages",
+            "source_id",
+            "inferred",
+        ]
+    ]
 
     start = progs["window_start_date"].fillna(progs["announced_date"])
-    timeline = pd.DataFrame({
-        "country": progs["country"], "programme_id": progs["programme_id"], "name": progs["name"],
-        "start": start, "end": progs["window_end_date"].where(progs["window_start_date"].notna()),
-        "start_is_window": progs["window_start_date"].notna(), "source_id": progs["source_id"],
-    })
+    timeline = pd.DataFrame(
+        {
+            "country": progs["country"],
+            "programme_id": progs["programme_id"],
+            "name": progs["name"],
+            "start": start,
+            "end": progs["window_end_date"].where(progs["window_start_date"].notna()),
+            "start_is_window": progs["window_start_date"].notna(),
+            "source_id": progs["source_id"],
+        }
+    )
     timeline = timeline[timeline["start"].notna()].reset_index(drop=True)
 
-    years = progs.assign(year=progs["window_start_date"].fillna(progs["announced_date"]).dt.year, has_fig=progs["figure_value"].notna())
-    by_country = years.groupby(["country_iso3", "country"], sort=False).agg(
-        n_programmes=("programme_id", "size"), first_year=("year", "min"), last_year=("year", "max"), n_with_figures=("has_fig", "sum"),
-    ).reset_index().astype({"first_year": "Int64", "last_year": "Int64", "n_with_figures": "int64"})
+    years = progs.assign(
+        year=progs["window_start_date"].fillna(progs["announced_date"]).dt.year, has_fig=progs["figure_value"].notna()
+    )
+    by_country = (
+        years.groupby(["country_iso3", "country"], sort=False)
+        .agg(
+            n_programmes=("programme_id", "size"),
+            first_year=("year", "min"),
+            last_year=("year", "max"),
+            n_with_figures=("has_fig", "sum"),
+        )
+        .reset_index()
+        .astype({"first_year": "Int64", "last_year": "Int64", "n_with_figures": "int64"})
+    )
     by_country = sort_by_name(by_country, "country")
     by_country = by_country.sort_values("n_programmes", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -210,14 +293,28 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
     ids = set(progs["programme_id"]) | set(figures["figure_id"])
     if "regularisation_instruments" in list_datasets() and len(instruments):
         ids |= set(load("regularisation_instruments", data_dir)["instrument_row_id"])
-    conflicts = conflicts[conflicts["table"].isin(["regularisations", "figures", "regularisation_instruments"]) & conflicts["record_id"].isin(ids)]
-    conflicts = conflicts.assign(programme=conflicts["record_id"].map(labels["name"]).fillna(
-        conflicts["record_id"].map(figures.set_index("figure_id")["programme_id"]).map(labels["name"])))
-    return Regularisation(on=when, lang=lang, programmes=progs, instruments=instruments, figures=figs.reset_index(drop=True),
-                          timeline=timeline, by_country=by_country, conflicts=conflicts.reset_index(drop=True))
+    conflicts = conflicts[
+        conflicts["table"].isin(["regularisations", "figures", "regularisation_instruments"]) & conflicts["record_id"].isin(ids)
+    ]
+    conflicts = conflicts.assign(
+        programme=conflicts["record_id"]
+        .map(labels["name"])
+        .fillna(conflicts["record_id"].map(figures.set_index("figure_id")["programme_id"]).map(labels["name"]))
+    )
+    return Regularisation(
+        on=when,
+        lang=lang,
+        programmes=progs,
+        instruments=instruments,
+        figures=figs.reset_index(drop=True),
+        timeline=timeline,
+        by_country=by_country,
+        conflicts=conflicts.reset_index(drop=True),
+    )
 
 
 # --- presentation ----------------------------------------------------------------------------------
+
 
 def _d(row: pd.Series, column: str, lang: str) -> str:
     """A date cell at its precision (marked when inferred)."""
@@ -236,6 +333,7 @@ def _window(lang: str) -> Any:
             return i18n.t("text.until", lang, date=end)
         announced = _d(row, "announced_date", lang)
         return esc(i18n.t("text.announced", lang, date="")) + announced if announced else ""
+
     return cell
 
 
@@ -246,6 +344,7 @@ def _cutoff(lang: str) -> Any:
         if text and isinstance(kind, str) and kind and kind != "none":
             return f"{esc(i18n.code('cutoff_kind', kind, lang))} {text}"
         return text
+
     return cell
 
 
@@ -259,6 +358,7 @@ def _permit(lang: str) -> Any:
         if row["renewable"] is True:
             parts.append(esc(i18n.t("text.renewable", lang)))
         return "<br>".join(parts)
+
     return cell
 
 
@@ -270,6 +370,7 @@ def _fee(lang: str) -> Any:
         if str(fee).strip().lower() == "free":
             return esc(i18n.t("text.free", lang))
         return untranslated(fee, lang)
+
     return cell
 
 
@@ -287,7 +388,8 @@ def _headline(lang: str) -> Any:
         if not text:
             return ""
         as_of = i18n.date(row["figure_as_of"], str(row["figure_as_of_precision"]), lang)
-        return (f"{esc(text)}<br><small>{esc(row['figure_series'])}; {esc(i18n.t('text.as_of_date', lang, date=as_of))}</small>")
+        return f"{esc(text)}<br><small>{esc(row['figure_series'])}; {esc(i18n.t('text.as_of_date', lang, date=as_of))}</small>"
+
     return cell
 
 
@@ -299,6 +401,7 @@ def _programme(lang: str) -> Any:
         if row["nationalities"]:
             name += f"<br><small>{esc(i18n.t('text.for_nationals', lang, names=row['nationalities']))}</small>"
         return name
+
     return cell
 
 
@@ -306,18 +409,26 @@ def title(data: Regularisation) -> Html:
     """The report's title and its one-paragraph answer."""
     lang = data.lang
     n, k = len(data.programmes), len(data.by_country)
-    return Html(f"<h1>{esc(i18n.t('report.regularisation', lang))}</h1>"
-                + f"<p class=\"lead\">{esc(i18n.t('text.reg_lead', lang, programmes=plural('unit.programmes', n, lang), countries=plural('unit.countries', k, lang), date=i18n.date(data.on, 'day', lang)))}</p>")
+    return Html(
+        f"<h1>{esc(i18n.t('report.regularisation', lang))}</h1>"
+        + f'<p class="lead">{esc(i18n.t("text.reg_lead", lang, programmes=plural("unit.programmes", n, lang), countries=plural("unit.countries", k, lang), date=i18n.date(data.on, "day", lang)))}</p>'
+    )
 
 
 def programmes_section(data: Regularisation) -> list[Any]:
     """The per-programme comparison table."""
     lang = data.lang
-    cols = [("field.country", text_cell("country")), ("field.programme", _programme(lang)),
-            ("field.instruments", lambda row: _instruments_cell(data, row["programme_id"])),
-            ("field.window", _window(lang)), ("field.cutoff", _cutoff(lang)), ("field.permit", _permit(lang)),
-            ("field.fee", _fee(lang)), ("field.beneficiaries", _headline(lang)),
-            ("field.status", lambda row: esc(i18n.code("programme_status", row["status"], lang)))]
+    cols = [
+        ("field.country", text_cell("country")),
+        ("field.programme", _programme(lang)),
+        ("field.instruments", lambda row: _instruments_cell(data, row["programme_id"])),
+        ("field.window", _window(lang)),
+        ("field.cutoff", _cutoff(lang)),
+        ("field.permit", _permit(lang)),
+        ("field.fee", _fee(lang)),
+        ("field.beneficiaries", _headline(lang)),
+        ("field.status", lambda row: esc(i18n.code("programme_status", row["status"], lang))),
+    ]
     return [heading("section.programmes", lang), data_table(data.programmes, cols, lang, subject="name")]
 
 
@@ -337,11 +448,15 @@ def figures_section(data: Regularisation) -> list[Any]:
     """Every vintage of the programmes' figures: value, reference date and publication date."""
     lang = data.lang
     out: list[Any] = [heading("section.reg_figures", lang), paragraph(i18n.t("text.reg_figures", lang))]
-    cols = [("field.country", text_cell("country")), ("field.programme", lambda row: as_given(row["programme"], lang)),
-            ("field.series", text_cell("series")),
-            ("field.value", lambda row: esc(_figure_text(row["value"], row["qualifier"], lang))),
-            ("field.as_of", date_cell("as_of_date", lang)), ("field.published", date_cell("published_date", lang)),
-            ("field.vintage", lambda row: esc(i18n.t("text.vintage", lang, k=int(row["vintage"]), n=int(row["n_vintages"]))))]
+    cols = [
+        ("field.country", text_cell("country")),
+        ("field.programme", lambda row: as_given(row["programme"], lang)),
+        ("field.series", text_cell("series")),
+        ("field.value", lambda row: esc(_figure_text(row["value"], row["qualifier"], lang))),
+        ("field.as_of", date_cell("as_of_date", lang)),
+        ("field.published", date_cell("published_date", lang)),
+        ("field.vintage", lambda row: esc(i18n.t("text.vintage", lang, k=int(row["vintage"]), n=int(row["n_vintages"])))),
+    ]
     return out + [data_table(data.figures, cols, lang)]
 
 
@@ -373,13 +488,25 @@ def timeline_chart(data: Regularisation) -> Any:
         ax.set_xlabel(i18n.t("chart.year", lang))
         title_text = i18n.t("chart.reg_timeline", lang)
         ax.set_title(title_text)
-        ax.legend(handles=[Patch(color="#3b6ea5", label=i18n.t("chart.window", lang)),
-                           Line2D([], [], marker="o", color="#3b6ea5", linestyle="", label=i18n.t("chart.window_open_end", lang)),
-                           Line2D([], [], marker="o", color="#d9822b", linestyle="", label=i18n.t("chart.announced_only", lang))],
-                  loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-        alt = i18n.t("chart.reg_timeline_alt", lang, programmes=plural("unit.programmes", len(frame), lang),
-                     countries=plural("unit.countries", len(countries), lang),
-                     first=int(frame["start"].dt.year.min()), last=int(frame["start"].dt.year.max()))
+        ax.legend(
+            handles=[
+                Patch(color="#3b6ea5", label=i18n.t("chart.window", lang)),
+                Line2D([], [], marker="o", color="#3b6ea5", linestyle="", label=i18n.t("chart.window_open_end", lang)),
+                Line2D([], [], marker="o", color="#d9822b", linestyle="", label=i18n.t("chart.announced_only", lang)),
+            ],
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=8,
+            frameon=False,
+        )
+        alt = i18n.t(
+            "chart.reg_timeline_alt",
+            lang,
+            programmes=plural("unit.programmes", len(frame), lang),
+            countries=plural("unit.countries", len(countries), lang),
+            first=int(frame["start"].dt.year.min()),
+            last=int(frame["start"].dt.year.max()),
+        )
         return charts._render(fig, alt)
 
 
@@ -393,12 +520,15 @@ def map_section(data: Regularisation) -> list[Any]:
     """Programmes per country.  Hook for the map drawn from the vendored Natural Earth layer; until it
     lands, the same counts as a table."""
     lang = data.lang
-    frame = data.by_country.assign(source_id=data.by_country["country_iso3"].map(
-        data.programmes.groupby("country_iso3")["source_id"].first()))
-    cols = [("field.country", text_cell("country")),
-            ("field.programmes", lambda row: esc(i18n.number(int(row["n_programmes"]), lang))),
-            ("field.period", lambda row: esc(_years(row["first_year"], row["last_year"]))),
-            ("field.with_figures", lambda row: esc(i18n.number(int(row["n_with_figures"]), lang)))]
+    frame = data.by_country.assign(
+        source_id=data.by_country["country_iso3"].map(data.programmes.groupby("country_iso3")["source_id"].first())
+    )
+    cols = [
+        ("field.country", text_cell("country")),
+        ("field.programmes", lambda row: esc(i18n.number(int(row["n_programmes"]), lang))),
+        ("field.period", lambda row: esc(_years(row["first_year"], row["last_year"]))),
+        ("field.with_figures", lambda row: esc(i18n.number(int(row["n_with_figures"]), lang))),
+    ]
     return [heading("section.reg_by_country", lang), data_table(frame, cols, lang)]
 
 
