@@ -260,3 +260,15 @@ def test_data_quality_page_facts(built: Path) -> None:
     en, es = page(built, "30-data-quality", "en"), page(built, "30-data-quality", "es")
     assert "Rows per table" in en and "Textos en español que faltan" in es and "Programas de regularización" in es
     assert "Valores inferidos y por qué" in es and "Las fuentes más antiguas" in es
+
+
+def test_regularisation_map_is_drawn_over_the_celac_members() -> None:
+    """The per-country section draws the Natural Earth map (with its own source) before the table."""
+    from migresearch.present import maps
+    from migresearch.reports import regularisation
+
+    data = regularisation.collect("es")
+    blocks = regularisation.map_section(data)
+    html = "".join(str(getattr(b, "html", b)) for b in blocks)
+    assert "<img" in html and "Mapa de América Latina y el Caribe" in html
+    assert maps.SOURCE_ID in "".join(str(b.__dict__) for b in blocks) or "Natural Earth" in html

@@ -517,8 +517,11 @@ def timeline_section(data: Regularisation) -> list[Any]:
 
 
 def map_section(data: Regularisation) -> list[Any]:
-    """Programmes per country.  Hook for the map drawn from the vendored Natural Earth layer; until it
-    lands, the same counts as a table."""
+    """Programmes per country: a map of the CELAC members on the analysis date (the vendored Natural Earth
+    1:50m outlines, drawn offline), then the same counts as a table."""
+    from migresearch.present import maps
+    from migresearch.present.charts import chart
+
     lang = data.lang
     frame = data.by_country.assign(
         source_id=data.by_country["country_iso3"].map(data.programmes.groupby("country_iso3")["source_id"].first())
@@ -529,7 +532,11 @@ def map_section(data: Regularisation) -> list[Any]:
         ("field.period", lambda row: esc(_years(row["first_year"], row["last_year"]))),
         ("field.with_figures", lambda row: esc(i18n.number(int(row["n_with_figures"]), lang))),
     ]
-    return [heading("section.reg_by_country", lang), data_table(frame, cols, lang)]
+    domain = query.members_on("celac", data.on)["party"].astype(str).tolist()
+    png = maps.regularisation_map(data.by_country, lang, domain)
+    sources = [*frame["source_id"].dropna().astype(str), maps.SOURCE_ID]
+    figure = chart(png, sources, lang, i18n.t("map.title.regularisations", lang))
+    return [heading("section.reg_by_country", lang), figure, data_table(frame, cols, lang)]
 
 
 def _years(first: Any, last: Any) -> str:
