@@ -222,9 +222,11 @@ def test_two_pro_tempore_presidencies_at_once_are_refused(data_copy: Path) -> No
     path = data_copy / "memberships.csv"
     _add_event(path, "celac-ppt-dom-start-2016", event_id="celac-ppt-dom-end", event="term_end", date="2018-06-01")
     slv = record_where(path, "event_id", "celac-ppt-slv-2017")
+    rows = read_rows(path)
+    slv_date = rows[slv][rows[0].index("date")]  # the recorded day of El Salvador's 2017 term (data may refine it)
     assert_has(
         problems(data_copy),
-        f"data/memberships.csv:{line_of(path, slv)}:date: 2017-01-01: SLV starts a pro_tempore_presidency term of celac "
+        f"data/memberships.csv:{line_of(path, slv)}:date: {slv_date}: SLV starts a pro_tempore_presidency term of celac "
         "while DOM holds it (term from 2016-01-27 at line",
     )
 

@@ -1,10 +1,10 @@
 """Edit data CSVs by primary key, keeping untouched records byte for byte.
 
-    from tools.csvedit import Table
-    t = Table("figures")            # data/figures.csv
-    t.update("r4v-world-2018-11", as_of_date="2019-02-01")
-    t.append({"figure_id": "...", ...})   # new row at the end, columns by name
-    t.save()
+from tools.csvedit import Table
+t = Table("figures")            # data/figures.csv
+t.update("r4v-world-2018-11", as_of_date="2019-02-01")
+t.append({"figure_id": "...", ...})   # new row at the end, columns by name
+t.save()
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Set every notebook (and its jupytext .py twin) to the standard ``python3`` kernel.
+"""Set every notebook (and its jupytext .py twin) to the standard ``python3`` kernel: the report notebooks,
+the stored regression notebook and the docs' getting-started notebook.
 
 Any Jupyter, papermill or nbconvert then runs the notebooks without a custom kernel being registered
 (`NoSuchKernel: migresearch` was the failure). Run: ``python tools/standard_kernel.py``; idempotent.
@@ -17,7 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> int:
     changed = 0
-    for nb_path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+    stored = [
+        *sorted((ROOT / "notebooks").glob("*.ipynb")),
+        *sorted((ROOT / "tests" / "regression").glob("*.ipynb")),
+        *sorted((ROOT / "docs").glob("*.ipynb")),
+    ]
+    for nb_path in stored:
         text = nb_path.read_text(encoding="utf-8")
         nb = json.loads(text)
         if nb.get("metadata", {}).get("kernelspec") != KERNELSPEC:
@@ -27,8 +33,11 @@ def main() -> int:
         twin = nb_path.with_suffix(".py")
         if twin.is_file():
             old = twin.read_text(encoding="utf-8")
-            new = re.sub(r"#   kernelspec:\n(#     .*\n)+",
-                         "#   kernelspec:\n#     display_name: Python 3 (ipykernel)\n#     language: python\n#     name: python3\n", old)
+            new = re.sub(
+                r"#   kernelspec:\n(#     .*\n)+",
+                "#   kernelspec:\n#     display_name: Python 3 (ipykernel)\n#     language: python\n#     name: python3\n",
+                old,
+            )
             if new != old:
                 twin.write_text(new, encoding="utf-8")
                 changed += 1
