@@ -109,6 +109,7 @@ print(outcome.exit_code, outcome.messages)
 @pytest.mark.parametrize("only", ["01-framework-profile-can", "30-data-quality"])
 def test_reports_build_with_the_reports_extra_alone(tmp_path: Path, only: str) -> None:
     """`pip install "migresearch[reports]"` has no pandera: no report may need it (two once did, for table titles)."""
+    pytest.importorskip("papermill", reason="needs the reports extra")
     result = subprocess.run(
         [sys.executable, "-c", _REPORTS_WITHOUT_PANDERA, str(tmp_path / "site"), only],
         capture_output=True,

@@ -60,7 +60,8 @@ class CountryProfile:
         Meetings held in the country or co-chaired by it (``hosted`` and ``chaired`` say which).
     regularisations : pandas.DataFrame
         Its regularisation programmes, oldest first, with the kind and number of the instrument that created
-        each (``basis_kind``, ``basis_number``, from ``regularisation_instruments``).
+        each (``basis_kind``, ``basis_number``, from ``regularisation_instruments``) and ``name_lang``, the
+        language of its cited source, in which its original name and instrument number are written.
     consular : pandas.DataFrame
         Coverage rows of ``consular_coverage`` whose nationals include the country, with the mechanism's
         names, ``assisting_others`` (the other assisting states) and ``current`` (status period covers ``on``).
@@ -173,9 +174,12 @@ def collect(country: str, on: dt.date | None = None) -> CountryProfile:
     instruments = load("regularisation_instruments")
     creating = instruments[instruments["programme_id"].isin(reg["programme_id"]) & (instruments["role"] == "creates")]
     creating = creating.sort_values(["issued_date", "instrument_row_id"], na_position="last").drop_duplicates("programme_id")
+    source_lang = load("sources").set_index("source_id")["language"].astype("string")
     reg = reg.assign(
         basis_kind=reg["programme_id"].map(creating.set_index("programme_id")["kind"]).astype("string"),
         basis_number=reg["programme_id"].map(creating.set_index("programme_id")["number"]).astype("string"),
+        # the language the programme's own name and instrument number are written in: its cited source's
+        name_lang=reg["source_id"].map(source_lang).astype("string"),
     )
 
     coverage = load("consular_coverage")
@@ -500,6 +504,8 @@ def regularisations(data: CountryProfile, lang: str) -> Html:
         return section(head, paragraph(i18n.t("text.no_programmes", lang, country=_country(data.iso3, lang))))
 
     def name(r: pd.Series) -> str:
+        if lang == "es" and r["name_lang"] == "en" and isinstance(r["name_original"], str):
+            return foreign(r["name_original"], "en", lang)  # an English-speaking state's own name for it
         return _programme(r["name_original"], r["name_en"], lang)
 
     spans = range_cell("window_start_date", "window_end_date", lang)
@@ -512,7 +518,10 @@ def regularisations(data: CountryProfile, lang: str) -> Html:
         if pd.isna(r["basis_kind"]):
             return ""
         number = r["basis_number"] if isinstance(r["basis_number"], str) else ""
-        return esc(f"{i18n.code('reg_instrument', r['basis_kind'], lang)} {number}".strip())
+        kind = esc(i18n.code("reg_instrument", r["basis_kind"], lang))
+        if number and lang == "es" and r["name_lang"] == "en":
+            return f"{kind} {foreign(number, 'en', lang)}"  # "Legal Notice No. 470 of 2025" is the instrument's own title
+        return f"{kind} {esc(number)}".strip()
 
     cols = [
         ("field.programme", name),
@@ -605,9 +614,13 @@ def figures(data: CountryProfile, lang: str) -> Html:
         unit = i18n.code("unit", r["unit"], lang) if not pd.isna(r["unit"]) and f"unit.{r['unit']}" in i18n.LABELS else ""
         return esc(" ".join(x for x in (qualifier, _number(r["value"], lang), unit) if x))
 
+    written_in = dict(zip(data.regularisations["name_original"], data.regularisations["name_lang"]))
+
     def series(r: pd.Series) -> str:
         text = esc(r[f"title_{lang}"] if isinstance(r[f"title_{lang}"], str) else r["title_en"])
         programme = _programme(r["programme_original"], r["programme_en"], lang) if isinstance(r["programme_en"], str) else ""
+        if programme and lang == "es" and written_in.get(r["programme_original"]) == "en":
+            programme = foreign(r["programme_original"], "en", lang)  # the programme's own (English) name
         return text + (f'<br><span class="note">{programme}</span>' if programme else "")
 
     cols = [
