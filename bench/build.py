@@ -75,7 +75,7 @@ def naive(jobs: list, out: Path, sample: int) -> tuple[float, int]:
                 str(ROOT / "notebooks" / job.spec.notebook),
                 str(nb),
                 "-k",
-                "migresearch",
+                "python3",
                 "--no-progress-bar",
                 *params,
             ],
