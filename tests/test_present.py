@@ -57,3 +57,32 @@ def test_every_table_names_its_sources() -> None:
     ok = pd.DataFrame({"x": ["<i>"], "source_id": ["fw-eeas-migration-dialogue"]})
     html = present.table(ok, [("field.value", present.text_cell("x"))], "es").markup
     assert "&lt;i&gt;" in html and "Fuentes" in html and "datos al" in html
+
+
+def test_a_wide_matrix_has_a_phone_rendering_with_readable_labels() -> None:
+    """A 33 x 33 matrix: the phone rendering fits 390 px shown at its own size (labels stay 11.5 CSS px),
+    split into panels of columns; the page offers it through a <picture> without a script."""
+    from migresearch.present import charts
+
+    names = [f"Country {n:02d} with a long name" for n in range(33)]
+    grid: list[list[int | None]] = [[None if i == j else (i + j) % 2 for j in range(33)] for i in range(33)]
+    png = charts.matrix_chart(grid, names, names, ["#eeeeee", "#2e7d4f"], "Assisting state", "Nationals of", "alt", ["no", "yes"])
+    assert png.phone is not None and png.phone.density == charts.PHONE_DENSITY
+    width, height = png.phone.size()
+    assert width <= charts.CONTENT_PX["phone"] and height > 2 * width  # panels stacked, not squeezed
+    assert charts.LABEL_PT * charts.DPI / 72 >= 11
+    assert png.size()[0] <= charts.CONTENT_PX["desktop"]
+    html = png.img()
+    assert html.startswith("<picture><source media=") and f'width="{width}"' in html and 'alt="alt"' in html
+
+
+def test_a_tall_narrow_matrix_is_transposed_on_a_phone_when_that_fits_better() -> None:
+    from migresearch.present import charts
+
+    rows = [f"Framework {n}" for n in range(12)]
+    cols = [f"{n} Objective with a title" for n in range(1, 24)]
+    grid: list[list[int | None]] = [[(i * j) % 2 for j in range(23)] for i in range(12)]
+    png = charts.matrix_chart(grid, rows, cols, ["#f3f3f3", "#2e7d4f"], "Objective", "Framework", "alt")
+    assert png.phone is not None
+    width, height = png.phone.size()
+    assert width <= charts.CONTENT_PX["phone"] and height > width  # objectives down the side, frameworks across

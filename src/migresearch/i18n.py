@@ -574,6 +574,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Al {date}, {countries} participan en {frameworks} como miembros o Estados parte; {multi} de ellos en tres o más a la vez.",
     ),
     "section.ov_membership": ("Countries by framework on {date}", "Países por marco al {date}"),
+    "text.ov_membership_table": (
+        "Each country's frameworks on {date} (the chart's rows, by name), with how many.",
+        "Los marcos de cada país al {date} (las filas del gráfico, por nombre), con cuántos son.",
+    ),
     "section.ov_objectives": ("Frameworks by GCM objective", "Marcos por objetivo del PMM"),
     "text.ov_objectives": (
         "A coloured cell means the data record that the framework works on the objective, with the basis quoted below.",
@@ -686,6 +690,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Qué consulados pueden asistir a qué nacionales, {date}",
     ),
     "chart.cc_assisting": ("Assisting state", "Estado que asiste"),
+    "field.cc_in_force": ("Assisting states, instrument in force", "Estados que asisten, instrumento en vigor"),
+    "field.cc_in_force_listed": ("Assisting states, only in listed places", "Estados que asisten, solo en lugares indicados"),
+    "field.cc_signed_only": ("States with an instrument only signed", "Estados con un instrumento solo firmado"),
+    "field.cc_none": ("States no mechanism covers", "Estados que ningún mecanismo cubre"),
+    "text.cc_matrix_table": (
+        "The same matrix as a list: for the nationals of each state, the states whose consulates may assist them, by status.",
+        "La misma matriz como lista: para los nacionales de cada Estado, los Estados cuyos consulados pueden asistirlos, "
+        "según la situación.",
+    ),
     "chart.cc_nationals": ("Nationals of", "Nacionales de"),
     "chart.cc_heatmap_alt": (
         "Grid of {states}: nationality in rows, assisting state in columns. {in_force} pairs covered by an instrument "

@@ -25,6 +25,16 @@ from migresearch.present import names
 from migresearch.present.html import Block, Html, _markup, esc, sources_note
 
 BLUE, AMBER = "#3b6ea5", "#b7791f"
+#: Pixels per inch of a chart shown at its own size on a desktop page.
+DPI = 110
+#: The media query of a phone-width page (the stylesheet's narrow layout starts at the same width).
+PHONE = "(max-width: 40rem)"
+#: A phone rendering is drawn at this many times :data:`DPI` and shown at that fraction of its pixel size.
+PHONE_DENSITY = 2
+#: Width of a report's content column, in CSS pixels: on a desktop page and on a 390 px phone.
+CONTENT_PX = {"desktop": 1024, "phone": 366}
+#: Label size of the matrix charts, in points: 11.5 CSS pixels wherever the chart is shown at its own size.
+LABEL_PT = 7.5
 
 
 class Png:
@@ -34,8 +44,10 @@ class Png:
     (one dot, identical bars): :func:`chart` then shows its fallback instead.
     """
 
-    def __init__(self, data: bytes, alt: str, informative: bool = True) -> None:
-        self.data, self.alt, self.informative = data, alt, informative
+    def __init__(self, data: bytes, alt: str, informative: bool = True, density: int = 1) -> None:
+        self.data, self.alt, self.informative, self.density = data, alt, informative, density
+        #: A rendering for phone-width pages (:data:`PHONE`), shown instead of this one there.
+        self.phone: Png | None = None
 
     def _repr_png_(self) -> bytes:
         return self.data
@@ -43,18 +55,36 @@ class Png:
     def __repr__(self) -> str:
         return f"Png({len(self.data)} bytes: {self.alt})"
 
+    def uri(self) -> str:
+        return f"data:image/png;base64,{base64.b64encode(self.data).decode('ascii')}"
+
+    def size(self) -> tuple[int, int]:
+        """Width and height in CSS pixels (the PNG's pixels over its :attr:`density`)."""
+        width, height = int.from_bytes(self.data[16:20], "big"), int.from_bytes(self.data[20:24], "big")
+        return round(width / self.density), round(height / self.density)
+
     def img(self) -> str:
-        """The chart as an ``<img>`` with its alternative text (inline ``data:`` URI, allowed by the page's CSP)."""
-        return f'<img src="data:image/png;base64,{base64.b64encode(self.data).decode("ascii")}" alt="{esc(self.alt)}">'
+        """The chart as an ``<img>`` with its alternative text (inline ``data:`` URI, allowed by the page's CSP).
+
+        With a :attr:`phone` rendering, a ``<picture>`` whose phone-width source replaces the image on
+        narrow screens (chosen by the browser, no script).  Both carry their size in CSS pixels, which
+        also keeps the page from shifting while the image decodes."""
+        width, height = self.size()
+        tag = f'<img src="{self.uri()}" alt="{esc(self.alt)}" width="{width}" height="{height}">'
+        if self.phone is None:
+            return tag
+        pw, ph = self.phone.size()
+        source = f'<source media="{PHONE}" srcset="{self.phone.uri()} {self.phone.density}x" width="{pw}" height="{ph}">'
+        return f"<picture>{source}{tag}</picture>"
 
 
-def _render(fig: Any, alt: str, informative: bool = True) -> Png:
+def _render(fig: Any, alt: str, informative: bool = True, density: int = 1, pad: float = 0.1) -> Png:
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=DPI * density, metadata={"Software": None}, bbox_inches="tight", pad_inches=pad)
     plt.close(fig)
-    return Png(buf.getvalue(), alt, informative)
+    return Png(buf.getvalue(), alt, informative, density)
 
 
 def _chart_context() -> Any:
@@ -227,3 +257,137 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
             last=_year(last_row["start_date"], precision.loc[last_row.name], lang),
         )
         return _render(fig, alt, informative(dated["start_date"]))
+
+
+def short_label(label: str, width: int = 34) -> str:
+    """A chart label cut at a word boundary (the table beside the chart gives the full name)."""
+    if len(label) <= width:
+        return label
+    return label[:width].rsplit(" ", 1)[0].rstrip(",:;") + "…"
+
+
+#: Per kind of page: label characters kept, smallest and largest cell side (inches), largest cell height.
+_MATRIX_FIT = {"desktop": (34, 0.17, 0.32, 0.2), "phone": (28, 0.11, 0.2, 0.2)}
+_PAD = 0.05  # inches of white around a matrix chart
+_AXIS_IN = 0.25  # inches beside the tick labels: ticks, padding and the axis label
+
+
+def _label_inches(labels: list[str]) -> float:
+    """Width in inches of the longest of ``labels`` drawn at :data:`LABEL_PT`."""
+    import matplotlib.pyplot as plt
+
+    with _chart_context():
+        fig = plt.figure()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        widest = max(fig.text(0, 0, label, fontsize=LABEL_PT).get_window_extent(renderer).width for label in labels)
+        plt.close(fig)
+    return float(widest) / fig.dpi
+
+
+def _matrix_layout(rows: list[str], cols: list[str], kind: str) -> tuple[int, float, float]:
+    """How a matrix fits the content width of ``kind``: number of panels (column groups), cell width and height."""
+    chars, smallest, widest, tallest = _MATRIX_FIT[kind]
+    label = _label_inches([short_label(r, chars) for r in rows]) + _AXIS_IN
+    room = CONTENT_PX[kind] / DPI - label - 0.1 - 2 * _PAD  # the margin around the drawing
+    per_panel = max(1, int(room // smallest))
+    panels = -(-len(cols) // per_panel)
+    width = min(widest, room / -(-len(cols) // panels))
+    return panels, width, min(width, tallest)
+
+
+def matrix_chart(
+    grid: list[list[int | None]],
+    rows: list[str],
+    cols: list[str],
+    colours: list[str],
+    xlabel: str,
+    ylabel: str,
+    alt: str,
+    legend: list[str] | None = None,
+) -> Png:
+    """A matrix (rows by columns, each cell one of ``colours`` by its index; ``None`` left blank), readable on a phone.
+
+    The desktop rendering fits the page's width with labels of :data:`LABEL_PT`; its :attr:`Png.phone`
+    rendering keeps the same label size at 390 px, transposed when that needs fewer column groups
+    and else split into panels of columns stacked one above the other (every panel repeats the row
+    labels).  ``legend`` names each colour (no legend when ``None``).
+    """
+    png = _matrix_png(grid, rows, cols, colours, xlabel, ylabel, alt, legend, "desktop")
+    flipped = [[grid[i][j] for i in range(len(rows))] for j in range(len(cols))]
+    if _matrix_layout(cols, rows, "phone")[0] < _matrix_layout(rows, cols, "phone")[0]:
+        png.phone = _matrix_png(flipped, cols, rows, colours, ylabel, xlabel, alt, legend, "phone")
+    else:
+        png.phone = _matrix_png(grid, rows, cols, colours, xlabel, ylabel, alt, legend, "phone")
+    return png
+
+
+def _matrix_png(
+    grid: list[list[int | None]],
+    rows: list[str],
+    cols: list[str],
+    colours: list[str],
+    xlabel: str,
+    ylabel: str,
+    alt: str,
+    legend: list[str] | None,
+    kind: str,
+) -> Png:
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    chars = _MATRIX_FIT[kind][0]
+    panels, width, height = _matrix_layout(rows, cols, kind)
+    per = -(-len(cols) // panels)
+    row_labels = [short_label(r, chars) for r in rows]
+    col_labels = [short_label(c, chars) for c in cols]
+    values = np.array([[np.nan if v is None else float(v) for v in row] for row in grid], dtype=float)
+    parts = [list(range(p * per, min(len(cols), (p + 1) * per))) for p in range(panels)]
+    # Above each panel: its column labels (drawn upright) and the axis label.
+    heads = [_label_inches([col_labels[j] for j in part]) + _AXIS_IN for part in parts]
+    label = _label_inches(row_labels) + _AXIS_IN
+    legend_rows = 0 if legend is None else -(-len(legend) // (1 if kind == "phone" else 4))
+    top = 0.2 * legend_rows
+    fig_w = label + per * width + 0.1
+    fig_h = top + sum(heads) + len(parts) * len(rows) * height + 0.25 * (panels - 1)
+    with _chart_context():
+        fig = plt.figure(figsize=(fig_w, fig_h))
+        y = fig_h - top
+        for part, head in zip(parts, heads):
+            y -= head
+            box_h = len(rows) * height
+            ax = fig.add_axes((label / fig_w, (y - box_h) / fig_h, len(part) * width / fig_w, box_h / fig_h))
+            y -= box_h + 0.25
+            ax.imshow(
+                np.ma.masked_invalid(values[:, part]),
+                cmap=ListedColormap(colours),
+                vmin=-0.5,
+                vmax=len(colours) - 0.5,
+                aspect="auto",
+                interpolation="nearest",
+            )
+            ax.set_xticks(range(len(part)), labels=[col_labels[j] for j in part], rotation=90, fontsize=LABEL_PT)
+            ax.set_yticks(range(len(rows)), labels=row_labels, fontsize=LABEL_PT)
+            ax.set_xticks([x - 0.5 for x in range(1, len(part))], minor=True)
+            ax.set_yticks([y_ - 0.5 for y_ in range(1, len(rows))], minor=True)
+            ax.grid(which="minor", color="white", linewidth=0.6)
+            ax.tick_params(which="minor", length=0)
+            ax.tick_params(which="major", length=2, pad=2)
+            ax.xaxis.tick_top()
+            ax.xaxis.set_label_position("top")
+            ax.set_xlabel(xlabel, fontsize=LABEL_PT)
+            ax.set_ylabel(ylabel, fontsize=LABEL_PT)
+        if legend is not None:
+            fig.legend(
+                handles=[Patch(color=c, label=t) for c, t in zip(colours, legend)],
+                loc="upper left",
+                bbox_to_anchor=(0.0, 1.0),
+                ncols=1 if kind == "phone" else 4,
+                fontsize=LABEL_PT,
+                frameon=False,
+                borderaxespad=0.0,
+                handlelength=1.2,
+                columnspacing=1.0,
+            )
+        return _render(fig, alt, density=PHONE_DENSITY if kind == "phone" else 1, pad=_PAD)

@@ -318,12 +318,8 @@ def who_assists_section(data: Consular) -> list[Any]:
 
 
 def heatmap(data: Consular) -> Any:
-    """Nationality (rows) by assisting state (columns), coloured by the strongest status on the date."""
-    import matplotlib.pyplot as plt
-    import numpy as np
-    from matplotlib.colors import ListedColormap
-    from matplotlib.patches import Patch
-
+    """Nationality (rows) by assisting state (columns), coloured by the strongest status on the date
+    (with a phone rendering in panels of assisting states)."""
     from migresearch.present import charts
 
     m = data.matrix
@@ -332,46 +328,34 @@ def heatmap(data: Consular) -> Any:
     lang = data.lang
     order = list(dict.fromkeys(sorted(m["nationality_name"].unique(), key=collate)))
     idx = {n: i for i, n in enumerate(order)}
-    grid = np.full((len(order), len(order)), np.nan)
+    grid: list[list[int | None]] = [[None] * len(order) for _ in order]
     for r in m.itertuples():
-        grid[idx[r.nationality_name], idx[r.assisting_name]] = CELLS.index(r.status)
-    with charts._chart_context():
-        size = 2.5 + 0.19 * len(order)
-        fig, ax = plt.subplots(figsize=(size + 1.5, size))
-        ax.imshow(
-            np.ma.masked_invalid(grid),
-            cmap=ListedColormap([COLOURS[c] for c in CELLS]),
-            vmin=-0.5,
-            vmax=len(CELLS) - 0.5,
-            aspect="equal",
-            interpolation="nearest",
-        )
-        ax.set_xticks(range(len(order)), labels=order, rotation=90, fontsize=6.5)
-        ax.set_yticks(range(len(order)), labels=order, fontsize=6.5)
-        ax.set_xlabel(i18n.t("chart.cc_assisting", lang))
-        ax.set_ylabel(i18n.t("chart.cc_nationals", lang))
-        ax.set_title(i18n.t("chart.cc_heatmap", lang, date=i18n.date(data.on, "day", lang)), fontsize=9)
-        ax.legend(
-            handles=[Patch(color=COLOURS[c], label=i18n.t("cc_cell." + c, lang)) for c in CELLS],
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-            fontsize=7,
-            frameon=False,
-        )
-        counts = m["status"].value_counts()
-        alt = i18n.t(
-            "chart.cc_heatmap_alt",
-            lang,
-            states=plural("unit.states", len(order), lang),
-            in_force=i18n.number(int(counts.get("in_force", 0)), lang),
-            listed=i18n.number(int(counts.get("in_force_listed", 0)), lang),
-            pending=i18n.number(int(counts.get("signed_only", 0)), lang),
-            none=i18n.number(int(counts.get("none", 0)), lang),
-        )
-        return charts._render(fig, alt)
+        grid[idx[r.nationality_name]][idx[r.assisting_name]] = CELLS.index(r.status)
+    counts = m["status"].value_counts()
+    alt = i18n.t(
+        "chart.cc_heatmap_alt",
+        lang,
+        states=plural("unit.states", len(order), lang),
+        in_force=i18n.number(int(counts.get("in_force", 0)), lang),
+        listed=i18n.number(int(counts.get("in_force_listed", 0)), lang),
+        pending=i18n.number(int(counts.get("signed_only", 0)), lang),
+        none=i18n.number(int(counts.get("none", 0)), lang),
+    )
+    return charts.matrix_chart(
+        grid,
+        order,
+        order,
+        [COLOURS[c] for c in CELLS],
+        i18n.t("chart.cc_assisting", lang),
+        i18n.t("chart.cc_nationals", lang),
+        alt,
+        legend=[i18n.t("cc_cell." + c, lang) for c in CELLS],
+    )
 
 
 def heatmap_section(data: Consular) -> list[Any]:
+    """The matrix as a chart (a phone rendering in panels), then as a table: per nationality, the
+    assisting states by status (the chart's cells, readable and searchable without the chart)."""
     from migresearch.present.charts import chart
 
     lang = data.lang
@@ -384,6 +368,27 @@ def heatmap_section(data: Consular) -> list[Any]:
             i18n.t("chart.cc_heatmap", lang, date=i18n.date(data.on, "day", lang)),
             fallback=paragraph(i18n.t("none", lang)),
         ),
+        *_matrix_table(data),
+    ]
+
+
+def _matrix_table(data: Consular) -> list[Any]:
+    lang = data.lang
+    m = data.matrix
+    if m.empty:
+        return []
+    by = {(n, c): sorted(part["assisting_name"], key=collate) for (n, c), part in m.groupby(["nationality", "status"])}
+    frame = sort_by_name(m.drop_duplicates("nationality")[["nationality", "nationality_name"]], "nationality_name")
+    frame = frame.assign(source_id=frame["nationality"].map(lambda n: _first_source(data, n)))
+
+    def states(status: str) -> Any:
+        return lambda r: esc(", ".join(by.get((r["nationality"], status), [])))
+
+    cols: list[tuple[str, Any]] = [("field.nationals_of", lambda r: f"<strong>{esc(r['nationality_name'])}</strong>")]
+    cols += [("field.cc_" + c, states(c)) for c in CELLS]
+    return [
+        paragraph(i18n.t("text.cc_matrix_table", lang)),
+        data_table(frame, cols, lang, extra_sources=data.coverage["source_id"]),
     ]
 
 

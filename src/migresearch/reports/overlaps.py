@@ -205,46 +205,12 @@ def title(data: Overlaps) -> Html:
     )
 
 
-def _heat(
-    rows: list[str],
-    cols: list[str],
-    on: set[tuple[str, str]],
-    title: str,
-    xlabel: str,
-    ylabel: str,
-    alt: str,
-    lang: str,
-    colour: str = "#3b6ea5",
-) -> Any:
-    import matplotlib.pyplot as plt
-    import numpy as np
-    from matplotlib.colors import ListedColormap
-
+def _heat(rows: list[str], cols: list[str], on: set[tuple[str, str]], xlabel: str, ylabel: str, alt: str, colour: str) -> Any:
+    """Rows by columns, a cell filled where the pair is in ``on`` (with a phone rendering)."""
     from migresearch.present import charts
 
-    grid = np.array([[1 if (r, c) in on else 0 for c in cols] for r in rows])
-    rows, cols = [_short(r) for r in rows], [_short(c) for c in cols]
-    with charts._chart_context():
-        fig, ax = plt.subplots(figsize=(1.8 + 0.32 * len(cols), 1.2 + 0.17 * len(rows)))
-        ax.imshow(grid, cmap=ListedColormap(["#f3f3f3", colour]), vmin=0, vmax=1, aspect="auto", interpolation="nearest")
-        ax.set_xticks(range(len(cols)), labels=cols, rotation=90, fontsize=7)
-        ax.set_yticks(range(len(rows)), labels=rows, fontsize=6.5)
-        ax.set_xticks([x - 0.5 for x in range(1, len(cols))], minor=True)
-        ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
-        ax.grid(which="minor", color="white", linewidth=0.6)
-        ax.tick_params(which="minor", length=0)
-        ax.xaxis.tick_top()
-        ax.xaxis.set_label_position("top")
-        ax.set_xlabel(xlabel)
-        ax.set_ylabel(ylabel)
-        return charts._render(fig, alt)
-
-
-def _short(label: str, width: int = 34) -> str:
-    """A chart label cut at a word boundary (the table under the chart gives the full name)."""
-    if len(label) <= width:
-        return label
-    return label[:width].rsplit(" ", 1)[0].rstrip(",:;") + "…"
+    grid: list[list[int | None]] = [[1 if (r, c) in on else 0 for c in cols] for r in rows]
+    return charts.matrix_chart(grid, rows, cols, ["#f3f3f3", colour], xlabel, ylabel, alt)
 
 
 def membership_section(data: Overlaps) -> list[Any]:
@@ -271,7 +237,7 @@ def membership_section(data: Overlaps) -> list[Any]:
         top=per.iloc[0]["country"],
         n=int(per.iloc[0]["n_frameworks"]),
     )
-    png = _heat(rows, cols, on, title_text, i18n.t("chart.framework", lang), i18n.t("chart.country", lang), alt, lang)
+    png = _heat(rows, cols, on, i18n.t("chart.framework", lang), i18n.t("chart.country", lang), alt, "#3b6ea5")
     out.append(chart(png, m["source_id"], lang, title_text))
     counts = data.frameworks[data.frameworks["n_members"] > 0]
     cols_t = [
@@ -279,6 +245,15 @@ def membership_section(data: Overlaps) -> list[Any]:
         ("field.members_on_date", lambda r: esc(i18n.number(int(r["n_members"]), lang))),
     ]
     out.append(data_table(counts, cols_t, lang))
+    # The chart's rows as a list, by country name: each country's frameworks on the date.
+    by_country = sort_by_name(m.drop_duplicates("iso3")[["iso3", "country", "n_frameworks", "source_id"]], "country")
+    held = {c: i18n.join(sorted(part["framework"], key=collate), lang) for c, part in m.groupby("iso3")}
+    cols_c = [
+        ("field.country", lambda r: f"<strong>{esc(r['country'])}</strong>"),
+        ("field.frameworks", lambda r: esc(f"{held[r['iso3']]} ({i18n.number(int(r['n_frameworks']), lang)})")),
+    ]
+    out.append(paragraph(i18n.t("text.ov_membership_table", lang, date=i18n.date(data.on, "day", lang))))
+    out.append(data_table(by_country, cols_c, lang, extra_sources=m["source_id"]))
     return out
 
 
@@ -305,17 +280,7 @@ def objectives_section(data: Overlaps) -> list[Any]:
         objective=label[int(busiest.index[0])],
         n=int(busiest.iloc[0]),
     )
-    png = _heat(
-        rows,
-        cols,
-        on,
-        title_text,
-        i18n.t("chart.gcm_objective", lang),
-        i18n.t("chart.framework", lang),
-        alt,
-        lang,
-        colour="#2e7d4f",
-    )
+    png = _heat(rows, cols, on, i18n.t("chart.gcm_objective", lang), i18n.t("chart.framework", lang), alt, "#2e7d4f")
     out.append(paragraph(i18n.t("text.ov_objectives", lang)))
     out.append(chart(png, o["source_id"], lang, title_text))
     cols_t = [
