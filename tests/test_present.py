@@ -86,3 +86,20 @@ def test_a_tall_narrow_matrix_is_transposed_on_a_phone_when_that_fits_better() -
     assert png.phone is not None
     width, height = png.phone.size()
     assert width <= charts.CONTENT_PX["phone"] and height > width  # objectives down the side, frameworks across
+
+
+def test_a_timeline_has_a_phone_rendering_that_fits_390_px() -> None:
+    """Drawn again for phones (labels of LABEL_PT at twice the pixels, shown at half): no wider than the column."""
+    from migresearch.present import charts
+
+    meetings = pd.DataFrame(
+        {
+            "start_date": pd.to_datetime(["2010-01-01", "2012-06-01", "2014-03-01"]),
+            "series": ["hlm"] * 3,
+            "label": ["I", "II", "III"],
+        }
+    )
+    png = present.meetings_chart(meetings, "es")
+    assert png is not None and png.phone is not None and png.phone.phone is None
+    assert png.phone.density == charts.PHONE_DENSITY and png.phone.size()[0] <= charts.CONTENT_PX["phone"]
+    assert "<picture>" in png.img() and not charts.phone()  # the phone pass does not leak into the next chart

@@ -13,10 +13,13 @@ chart is drawn.
 from __future__ import annotations
 
 import base64
+import contextvars
 import datetime as dt
+import functools
 import io
-from collections.abc import Iterable
-from typing import Any
+import textwrap
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -33,8 +36,15 @@ PHONE = "(max-width: 40rem)"
 PHONE_DENSITY = 2
 #: Width of a report's content column, in CSS pixels: on a desktop page and on a 390 px phone.
 CONTENT_PX = {"desktop": 1024, "phone": 366}
-#: Label size of the matrix charts, in points: 11.5 CSS pixels wherever the chart is shown at its own size.
+#: Label size of the matrix charts and of every phone rendering, in points: 11.5 CSS pixels wherever
+#: the chart is shown at its own size.
 LABEL_PT = 7.5
+#: Figure width of a phone rendering, in inches (it fits :data:`CONTENT_PX` ``["phone"]`` with its margin).
+PHONE_FIGURE_IN = 3.2
+#: Characters per line of a row label on a phone rendering.
+PHONE_WRAP = 22
+#: Which rendering the drawing functions are drawing now: ``"desktop"`` or ``"phone"`` (see :func:`responsive`).
+_KIND: contextvars.ContextVar[str] = contextvars.ContextVar("chart_kind", default="desktop")
 
 
 class Png:
@@ -78,9 +88,11 @@ class Png:
         return f"<picture>{source}{tag}</picture>"
 
 
-def _render(fig: Any, alt: str, informative: bool = True, density: int = 1, pad: float = 0.1) -> Png:
+def _render(fig: Any, alt: str, informative: bool = True, density: int | None = None, pad: float = 0.1) -> Png:
     import matplotlib.pyplot as plt
 
+    if density is None:
+        density = PHONE_DENSITY if _KIND.get() == "phone" else 1
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI * density, metadata={"Software": None}, bbox_inches="tight", pad_inches=pad)
     plt.close(fig)
@@ -93,15 +105,126 @@ def _chart_context() -> Any:
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
+    phone = _KIND.get() == "phone"
     return plt.rc_context(
         {
             "text.parse_math": False,
             "svg.hashsalt": "migresearch",
-            "font.size": 9,
+            "font.size": LABEL_PT if phone else 9,
+            "legend.fontsize": LABEL_PT if phone else 8,
             "axes.spines.top": False,
             "axes.spines.right": False,
+            # A phone rendering keeps its labels inside its (narrow) width.
+            "figure.constrained_layout.use": phone,
         }
     )
+
+
+def phone() -> bool:
+    """True while :func:`responsive` draws the phone rendering."""
+    return _KIND.get() == "phone"
+
+
+def size(width: float, height: float) -> tuple[float, float]:
+    """A figure size in inches: ``(width, height)``, or the phone width with the same height on a phone rendering."""
+    return (PHONE_FIGURE_IN, height) if phone() else (width, height)
+
+
+def wrap(label: str, width: int | None = None) -> str:
+    """A label broken into lines of ``width`` characters (of :data:`PHONE_WRAP` on a phone rendering)."""
+    limit = PHONE_WRAP if phone() else width
+    return textwrap.fill(label, limit, break_long_words=False) if limit else label
+
+
+#: On a phone rendering, row labels longer than this many characters go above their row, across the plot.
+PHONE_BESIDE = 28
+#: Characters per line of a row label drawn above its row on a phone rendering.
+PHONE_ABOVE_WRAP = 50
+#: Inches per label line of a row whose label is drawn above it (the label takes 0.6 of the row, the bar the rest).
+_ABOVE_PITCH = 0.3
+
+
+def row_layout(labels: list[str], width: int | None = None) -> tuple[list[str], bool]:
+    """The row labels of a timeline and whether they go above their rows (a phone rendering with long labels,
+    which leaves the time axis the full width); beside the rows they are wrapped at ``width`` characters."""
+    if not phone():
+        return [wrap(label, width) for label in labels], False
+    if max((len(label) for label in labels), default=0) <= PHONE_BESIDE:
+        return list(labels), False
+    return [textwrap.fill(label, PHONE_ABOVE_WRAP, break_long_words=False) for label in labels], True
+
+
+def rows_height(labels: list[str], above: bool, height: float) -> float:
+    """The figure height of a timeline: ``height``, or room for each label line above its row."""
+    if not above:
+        return height
+    return 0.9 + len(labels) * _ABOVE_PITCH * max(label.count("\n") + 1 for label in labels)
+
+
+def bar_height(above: bool, height: float = 0.6) -> float:
+    """The thickness of a timeline's bars, in rows: ``height``, or thinner under labels drawn above their rows."""
+    return 0.36 if above else height
+
+
+def row_labels(ax: Any, labels: list[str], above: bool) -> None:
+    """Label rows ``0, 1, ...`` of ``ax``: as tick labels beside them, or (``above``) over each row's bar."""
+    if not above:
+        ax.set_yticks(range(len(labels)), labels=labels)
+        return
+    from matplotlib.transforms import blended_transform_factory
+
+    ax.set_yticks(range(len(labels)), labels=[""] * len(labels))
+    ax.tick_params(axis="y", length=0)
+    where = blended_transform_factory(ax.transAxes, ax.transData)
+    for i, label in enumerate(labels):
+        ax.text(0.0, i + 0.21, label, transform=where, ha="left", va="bottom", fontsize=LABEL_PT, color="#1b1f24")
+    ax.set_ylim(-0.5, len(labels) - 0.15)
+
+
+def time_axis(ax: Any) -> None:
+    """Dates along x (fewer year ticks on a phone rendering, so they never run together)."""
+    ax.xaxis_date()
+    if phone():
+        import matplotlib.dates as mdates
+
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=5))
+
+
+def legend_above(ax: Any, handles: list[Any], columns: int | None = None) -> None:
+    """The legend above the plot, left-aligned (one column on a phone, so it never covers the data)."""
+    if phone():  # above the whole figure, inside its width (the constrained layout makes room)
+        ax.figure.legend(handles=handles, loc="outside upper left", ncols=1, frameon=False)
+        return
+    ax.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        ncols=1 if phone() else (columns or len(handles)),
+        frameon=False,
+        borderaxespad=0.3,
+    )
+
+
+_Draw = TypeVar("_Draw", bound=Callable[..., Any])
+
+
+def responsive(draw: _Draw) -> _Draw:
+    """Make a drawing function also draw its phone rendering: called once as usual and once more with
+    :func:`phone` true (labels of :data:`LABEL_PT`, the width of :data:`PHONE_FIGURE_IN`, drawn at
+    :data:`PHONE_DENSITY`), which becomes :attr:`Png.phone` of the returned chart."""
+
+    @functools.wraps(draw)
+    def both(*args: Any, **kwargs: Any) -> Any:
+        png = draw(*args, **kwargs)
+        if isinstance(png, Png) and png.phone is None and not phone():
+            token = _KIND.set("phone")
+            try:
+                png.phone = draw(*args, **kwargs)
+            finally:
+                _KIND.reset(token)
+        return png
+
+    return both  # type: ignore[return-value]
 
 
 def informative(values: Iterable[Any]) -> bool:
@@ -161,6 +284,7 @@ def membership_spans(events: pd.DataFrame, until: dt.date | None = None) -> pd.D
     return out.sort_values(["party", "start"]).reset_index(drop=True)
 
 
+@responsive
 def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = None) -> Png | None:
     """Horizontal spans of each party's membership (member or state party), suspensions hatched, parties by name.
 
@@ -175,26 +299,27 @@ def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = No
     label = {p: names.party(p, lang) for p in spans["party"].unique()}
     parties = sorted(label, key=lambda p: (spans.loc[spans["party"] == p, "start"].min(), label[p]), reverse=True)
     with _chart_context():
-        fig, ax = plt.subplots(figsize=(7.5, 0.8 + 0.24 * len(parties)))
+        texts, above = row_layout([label[p] for p in parties])
+        fig, ax = plt.subplots(figsize=size(7.5, rows_height(texts, above, 0.8 + 0.24 * len(parties))))
         pos = {p: i for i, p in enumerate(parties)}
         for row in spans.itertuples():
             ax.barh(
                 pos[row.party],
                 (row.end - row.start).days,
                 left=row.start,
-                height=0.6,
+                height=bar_height(above),
                 color=BLUE if row.state == "active" else AMBER,
                 hatch="" if row.state == "active" else "///",
             )
-        ax.set_yticks(range(len(parties)), labels=[label[p] for p in parties])
-        ax.xaxis_date()
+        row_labels(ax, texts, above)
+        time_axis(ax)
         ax.set_xlabel(i18n.t("chart.year", lang))
         from matplotlib.patches import Patch
 
         handles = [Patch(color=BLUE, label=i18n.t("chart.active", lang))]
         if (spans["state"] == "suspended").any():
             handles.append(Patch(color=AMBER, hatch="///", label=i18n.t("chart.suspended", lang)))
-        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, fontsize=8, frameon=False)
+        legend_above(ax, handles)
         first = spans["start"].min()
         alt = i18n.plural(
             "chart.members_alt",
@@ -206,6 +331,7 @@ def membership_chart(events: pd.DataFrame, lang: str, until: dt.date | None = No
         return _render(fig, alt, useful)
 
 
+@responsive
 def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
     """Meetings on a time axis, one row per kind of meeting, numbered meetings labelled by their ordinal.
 
@@ -221,7 +347,7 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
     rows = sorted(key.unique())
     span_days = max((dated["start_date"].max() - dated["start_date"].min()).days, 1)
     with _chart_context():
-        fig, ax = plt.subplots(figsize=(6.4, 1.5 + 0.6 * len(rows)))
+        fig, ax = plt.subplots(figsize=size(6.4, 1.5 + 0.6 * len(rows)))
         for i, name in enumerate(rows):
             part = dated[key == name]
             ax.scatter(part["start_date"], [i] * len(part), s=28, color=BLUE, zorder=3)
@@ -230,7 +356,7 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
                 text = names.meeting_label(row, lang) if "label" in row else ""
                 if not text:
                     continue
-                close = last is not None and (row["start_date"] - last).days < span_days / 18
+                close = last is not None and (row["start_date"] - last).days < span_days / (9 if phone() else 18)
                 flip = (not flip) if close else False
                 ax.annotate(
                     text,
@@ -242,10 +368,10 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
                     fontsize=8,
                 )
                 last = row["start_date"]
-        labels = [i18n.code("meeting_kind", r, lang) if kinds else r for r in rows]
+        labels = [wrap(i18n.code("meeting_kind", r, lang) if kinds else r) for r in rows]
         ax.set_yticks(range(len(rows)), labels=labels)
         ax.set_ylim(-0.8, len(rows) - 0.2)
-        ax.xaxis_date()
+        time_axis(ax)
         ax.set_xlabel(i18n.t("chart.year", lang))
         precision = dated["start_precision"] if "start_precision" in dated else pd.Series(["day"] * len(dated), index=dated.index)
         first, last_row = dated.iloc[0], dated.iloc[-1]
@@ -340,13 +466,13 @@ def _matrix_png(
     chars = _MATRIX_FIT[kind][0]
     panels, width, height = _matrix_layout(rows, cols, kind)
     per = -(-len(cols) // panels)
-    row_labels = [short_label(r, chars) for r in rows]
+    row_texts = [short_label(r, chars) for r in rows]
     col_labels = [short_label(c, chars) for c in cols]
     values = np.array([[np.nan if v is None else float(v) for v in row] for row in grid], dtype=float)
     parts = [list(range(p * per, min(len(cols), (p + 1) * per))) for p in range(panels)]
     # Above each panel: its column labels (drawn upright) and the axis label.
     heads = [_label_inches([col_labels[j] for j in part]) + _AXIS_IN for part in parts]
-    label = _label_inches(row_labels) + _AXIS_IN
+    label = _label_inches(row_texts) + _AXIS_IN
     legend_rows = 0 if legend is None else -(-len(legend) // (1 if kind == "phone" else 4))
     top = 0.2 * legend_rows
     fig_w = label + per * width + 0.1
@@ -368,7 +494,7 @@ def _matrix_png(
                 interpolation="nearest",
             )
             ax.set_xticks(range(len(part)), labels=[col_labels[j] for j in part], rotation=90, fontsize=LABEL_PT)
-            ax.set_yticks(range(len(rows)), labels=row_labels, fontsize=LABEL_PT)
+            ax.set_yticks(range(len(rows)), labels=row_texts, fontsize=LABEL_PT)
             ax.set_xticks([x - 0.5 for x in range(1, len(part))], minor=True)
             ax.set_yticks([y_ - 0.5 for y_ in range(1, len(rows))], minor=True)
             ax.grid(which="minor", color="white", linewidth=0.6)

@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any
 
 from migresearch import i18n
-from migresearch.present.charts import Png, _chart_context, _render
+from migresearch.present.charts import LABEL_PT, PHONE_FIGURE_IN, Png, _chart_context, _render, phone, responsive
 
 __all__ = [
     "EUROPE",
@@ -184,7 +184,7 @@ def _base(extent: Extent, width: float) -> tuple[Any, Any]:
     import matplotlib.pyplot as plt
 
     lon_span, lat_span = extent.lon[1] - extent.lon[0], (extent.lat[1] - extent.lat[0]) * extent.aspect
-    fig, ax = plt.subplots(figsize=(width, width * lat_span / lon_span))
+    fig, ax = plt.subplots(figsize=(width, width * lat_span / lon_span), layout="none")
     ax.set_facecolor(SEA)
     geometry = _geometry()
     land = [p for p in geometry["context"] if _visible(p, extent)]
@@ -272,6 +272,7 @@ def _class_label(low: float, high: float, lang: str) -> str:
     return i18n.number(low, lang) if low == high else f"{i18n.number(low, lang)}–{i18n.number(high, lang)}"
 
 
+@responsive
 def choropleth(
     values: Mapping[str, int | float],
     lang: str,
@@ -290,6 +291,7 @@ def choropleth(
     from matplotlib.patches import Patch
 
     lang = i18n.check_lang(lang)
+    width = PHONE_FIGURE_IN - 0.2 if phone() else width  # the map is drawn to its edges, then padded
     data = {str(k): float(v) for k, v in values.items() if v == v}
     area = sorted(set(domain) if domain is not None else set(data))
     for code in set(area) | set(data):
@@ -316,7 +318,20 @@ def choropleth(
             for (lo, hi), c in zip(bins, colours)
         ]
         handles.append(Patch(facecolor=NO_DATA, edgecolor="#999999", linewidth=0.4, label=i18n.t("map.none_recorded", lang)))
-        ax.legend(handles=handles, title=legend_title, loc="lower left", fontsize=7.5, title_fontsize=8, framealpha=0.92)
+        if phone():  # under the map, so it covers no country at a phone's size
+            ax.legend(
+                handles=handles,
+                title=legend_title,
+                loc="upper left",
+                bbox_to_anchor=(0.0, -0.01),
+                ncols=2,
+                fontsize=LABEL_PT,
+                title_fontsize=LABEL_PT,
+                frameon=False,
+                alignment="left",
+            )
+        else:
+            ax.legend(handles=handles, title=legend_title, loc="lower left", fontsize=7.5, title_fontsize=8, framealpha=0.92)
         positive = {k: v for k, v in data.items() if v > 0}
         none = sum(1 for c in area if data.get(c, 0) <= 0)
         if positive:

@@ -26,7 +26,7 @@ from migresearch import i18n, query
 from migresearch._api import load
 from migresearch.datasets import compiled as _tables
 from migresearch.present import names
-from migresearch.present.charts import chart
+from migresearch.present.charts import chart, responsive
 from migresearch.present.conflicts import comparison
 from migresearch.present.html import Html, code_cell, date_cell, esc, foreign, paragraph, range_cell, section, table, title_block
 
@@ -307,6 +307,7 @@ def _number(value: Any, lang: str) -> str:
 ROLE_COLOURS = {"member": "#3b6ea5", "state_party": "#3b6ea5", "associate": "#b7791f", "observer": "#8c8c8c"}
 
 
+@responsive
 def frameworks_chart(data: CountryProfile, lang: str) -> Any:
     """One row per framework, a bar for each period in a role (members blue, associates amber, observers grey).
 
@@ -315,30 +316,42 @@ def frameworks_chart(data: CountryProfile, lang: str) -> Any:
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
-    from migresearch.present.charts import _chart_context, _render
+    from migresearch.present.charts import (
+        _chart_context,
+        _render,
+        bar_height,
+        legend_above,
+        row_labels,
+        row_layout,
+        rows_height,
+        size,
+        time_axis,
+    )
 
     spans = data.spans
     if spans.empty:
         return None
     order = list(dict.fromkeys(spans["framework_id"].astype(str)))
-    import textwrap
-
-    labels = {f: textwrap.fill(_framework(f, lang, short=True), 26) for f in order}
     with _chart_context():
-        lines = sum(label.count("\n") + 1 for label in labels.values())
-        fig, ax = plt.subplots(figsize=(6.0, 0.9 + 0.22 * lines + 0.1 * len(order)))
+        texts, above = row_layout([_framework(f, lang, short=True) for f in order], 26)
+        lines = sum(label.count("\n") + 1 for label in texts)
+        fig, ax = plt.subplots(figsize=size(6.0, rows_height(texts, above, 0.9 + 0.22 * lines + 0.1 * len(order))))
         pos = {f: len(order) - 1 - i for i, f in enumerate(order)}
         for row in spans.itertuples():
             width = max((row.end - row.start).days, 60)
             ax.barh(
-                pos[str(row.framework_id)], width, left=row.start, height=0.6, color=ROLE_COLOURS.get(str(row.role), "#3b6ea5")
+                pos[str(row.framework_id)],
+                width,
+                left=row.start,
+                height=bar_height(above),
+                color=ROLE_COLOURS.get(str(row.role), "#3b6ea5"),
             )
-        ax.set_yticks([pos[f] for f in order], labels=[labels[f] for f in order])
-        ax.xaxis_date()
+        row_labels(ax, texts[::-1], above)
+        time_axis(ax)
         ax.set_xlabel(i18n.t("chart.year", lang))
         shown = sorted({"member" if r == "state_party" else r for r in spans["role"].astype(str)}, key=CHART_ROLES.index)
         handles = [Patch(color=ROLE_COLOURS[r], label=i18n.code("role", r, lang)) for r in shown]
-        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=len(handles), fontsize=8, frameon=False)
+        legend_above(ax, handles)
         alt = i18n.t(
             "chart.country_frameworks_alt",
             lang,

@@ -24,7 +24,8 @@ import pandas as pd
 
 from migresearch import i18n, query
 from migresearch._api import load
-from migresearch.present import Html, cited_chart, esc, heading, paragraph
+from migresearch.present import Html, esc, heading, paragraph
+from migresearch.present.charts import chart, responsive
 from migresearch.reports._common import (
     DataDir,
     collate,
@@ -469,6 +470,7 @@ def parties_section(data: RegularPathways) -> list[Any]:
     return [heading("section.rp_parties", lang, date=i18n.date(data.on, "day", lang)), data_table(data.parties, cols, lang)]
 
 
+@responsive
 def timeline_chart(data: RegularPathways) -> Any:
     """Signature, ratification, adoption and entry into force per state, one row per state and instrument."""
     import matplotlib.pyplot as plt
@@ -486,29 +488,27 @@ def timeline_chart(data: RegularPathways) -> Any:
     pos = {r: i for i, r in enumerate(rows)}
     markers = {
         "sign": ("o", "#3b6ea5"),
-        "adopt": ("o", "#3b6ea5"),
+        "adopt": ("^", "#3b6ea5"),
         "ratify": ("s", "#7b5ea7"),
         "enter_into_force": ("D", "#2e8b57"),
     }
     with charts._chart_context():
-        fig, ax = plt.subplots(figsize=(7.5, 0.8 + 0.28 * len(rows)))
+        labels, above = charts.row_layout(rows)
+        fig, ax = plt.subplots(figsize=charts.size(6.5, charts.rows_height(labels, above, 0.8 + 0.28 * len(rows))))
         for r in ev.itertuples():
             m, c = markers.get(r.event, ("x", "#555"))
             ax.plot([r.date], [pos[r.row]], marker=m, color=c, linestyle="", markersize=6)
-        ax.set_yticks(range(len(rows)), labels=rows)
-        ax.xaxis_date()
+        charts.row_labels(ax, labels, above)
+        charts.time_axis(ax)
         ax.set_xlabel(i18n.t("chart.year", lang))
-        ax.set_title(i18n.t("chart.rp_timeline", lang))
         present = [e for e in ("sign", "adopt", "ratify", "enter_into_force") if e in set(ev["event"])]
-        ax.legend(
-            handles=[
+        charts.legend_above(
+            ax,
+            [
                 Line2D([], [], marker=markers[e][0], color=markers[e][1], linestyle="", label=i18n.t("rp_event." + e, lang))
                 for e in present
             ],
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-            fontsize=8,
-            frameon=False,
+            columns=2,
         )
         alt = i18n.t(
             "chart.rp_timeline_alt",
@@ -538,7 +538,10 @@ def timeline_section(data: RegularPathways) -> list[Any]:
         ("field.note", lambda r: untranslated(r["note"], lang) if isinstance(r["note"], str) else ""),
     ]
     undated = ev[ev["date"].isna()]
-    out: list[Any] = [heading("section.rp_timeline", lang)] + cited_chart(timeline_chart(data), ev["source_id"], lang)
+    out: list[Any] = [
+        heading("section.rp_timeline", lang),
+        chart(timeline_chart(data), ev["source_id"], lang, i18n.t("chart.rp_timeline", lang)),
+    ]
     out.append(data_table(ev, cols, lang))
     if len(undated):
         out.append(paragraph(i18n.t("text.rp_undated", lang, names=", ".join(sorted(set(undated["country"]), key=collate)))))

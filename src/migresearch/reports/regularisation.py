@@ -19,7 +19,8 @@ import pandas as pd
 
 from migresearch import i18n, query
 from migresearch._api import list_datasets, load
-from migresearch.present import Html, cited_chart, date_cell, esc, heading, paragraph, text_cell
+from migresearch.present import Html, date_cell, esc, heading, paragraph, text_cell
+from migresearch.present.charts import chart, responsive
 from migresearch.reports._common import (
     DataDir,
     as_given,
@@ -460,6 +461,7 @@ def figures_section(data: Regularisation) -> list[Any]:
     return out + [data_table(data.figures, cols, lang)]
 
 
+@responsive
 def timeline_chart(data: Regularisation) -> Any:
     """Programmes by country over time: a bar for each registration window, a dot where only the
     announcement is dated.  Returns ``None`` when nothing is dated."""
@@ -476,28 +478,31 @@ def timeline_chart(data: Regularisation) -> Any:
     countries = sorted(frame["country"].unique(), key=lambda c: collate(c), reverse=True)
     pos = {c: i for i, c in enumerate(countries)}
     with charts._chart_context():
-        fig, ax = plt.subplots(figsize=(7.5, 0.8 + 0.3 * len(countries)))
+        texts, above = charts.row_layout(countries)
+        fig, ax = plt.subplots(figsize=charts.size(7.5, charts.rows_height(texts, above, 0.8 + 0.3 * len(countries))))
         for row in frame.itertuples():
             y = pos[row.country]
             if row.start_is_window and not pd.isna(row.end):
-                ax.barh(y, max((row.end - row.start).days, 20), left=row.start, height=0.55, color="#3b6ea5", alpha=0.8)
+                ax.barh(
+                    y,
+                    max((row.end - row.start).days, 20),
+                    left=row.start,
+                    height=charts.bar_height(above, 0.55),
+                    color="#3b6ea5",
+                    alpha=0.8,
+                )
             else:
                 ax.plot([row.start], [y], marker="o", color="#d9822b" if not row.start_is_window else "#3b6ea5", markersize=5)
-        ax.set_yticks(range(len(countries)), labels=countries)
-        ax.xaxis_date()
+        charts.row_labels(ax, texts, above)
+        charts.time_axis(ax)
         ax.set_xlabel(i18n.t("chart.year", lang))
-        title_text = i18n.t("chart.reg_timeline", lang)
-        ax.set_title(title_text)
-        ax.legend(
-            handles=[
+        charts.legend_above(
+            ax,
+            [
                 Patch(color="#3b6ea5", label=i18n.t("chart.window", lang)),
                 Line2D([], [], marker="o", color="#3b6ea5", linestyle="", label=i18n.t("chart.window_open_end", lang)),
                 Line2D([], [], marker="o", color="#d9822b", linestyle="", label=i18n.t("chart.announced_only", lang)),
             ],
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-            fontsize=8,
-            frameon=False,
         )
         alt = i18n.t(
             "chart.reg_timeline_alt",
@@ -513,7 +518,10 @@ def timeline_chart(data: Regularisation) -> Any:
 def timeline_section(data: Regularisation) -> list[Any]:
     """The timeline chart with its sources."""
     lang = data.lang
-    return [heading("section.reg_timeline", lang)] + cited_chart(timeline_chart(data), data.timeline["source_id"], lang)
+    return [
+        heading("section.reg_timeline", lang),
+        chart(timeline_chart(data), data.timeline["source_id"], lang, i18n.t("chart.reg_timeline", lang)),
+    ]
 
 
 def map_section(data: Regularisation) -> list[Any]:
