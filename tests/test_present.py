@@ -103,3 +103,13 @@ def test_a_timeline_has_a_phone_rendering_that_fits_390_px() -> None:
     assert png is not None and png.phone is not None and png.phone.phone is None
     assert png.phone.density == charts.PHONE_DENSITY and png.phone.size()[0] <= charts.CONTENT_PX["phone"]
     assert "<picture>" in png.img() and not charts.phone()  # the phone pass does not leak into the next chart
+
+
+def test_a_long_table_grouped_by_country_links_to_each_country() -> None:
+    frame = pd.DataFrame(
+        {"country": ["Argentina", "Argentina", "Brasil"], "x": ["a", "b", "c"], "source_id": ["fw-eeas-migration-dialogue"] * 3}
+    )
+    html = present.table(frame, [("field.value", present.text_cell("x"))], "es", jump=("country", "p")).markup
+    assert html.startswith('<nav class="jump" aria-label="Ir a un país:">')
+    assert '<a href="#p-1">Argentina</a> · <a href="#p-2">Brasil</a>' in html
+    assert html.count('<tr id="p-1">') == 1 and '<tr id="p-2">' in html and html.count("<tr id=") == 2

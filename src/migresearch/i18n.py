@@ -35,6 +35,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav.index": ("All reports", "Todos los informes"),
     "nav.lang_name": ("English", "Español"),
     "nav.bilingual": ("English and Spanish", "Español e inglés"),
+    "nav.jump_country": ("Go to a country:", "Ir a un país:"),
     "index.heading": (
         "Migration cooperation between the EU and Latin America and the Caribbean",
         "Cooperación migratoria entre la UE y América Latina y el Caribe",

@@ -306,24 +306,52 @@ def table(
     source_column: str = "source_id",
     css: str = "data",
     caption: str | None = None,
+    jump: tuple[str, str] | None = None,
 ) -> Html:
     """An HTML table: header labels from the catalogue, escaped cells, its inferred-value notes, then its sources.
 
     ``columns`` pairs a label key (or ``("=Text", cell)`` for a literal,
     already translated header) with a function building the (already
     escaped) cell from a row.  An empty frame gives a "none recorded" note.
+    ``jump`` is ``(column, prefix)`` for a long table grouped by a name column
+    (a country): a list of the names above the table links to each group's
+    first row (ids ``prefix-1``, ``prefix-2``...), so a reader on a phone goes
+    straight to a country instead of scrolling.
     """
     if frame.empty:
         return Html(f'<p class="empty">{esc(i18n.t("none", lang))}</p>')
     labels = [key[1:] if key.startswith("=") else i18n.t(key, lang) for key, _ in columns]
     head = "".join(f'<th scope="col">{esc(label)}</th>' for label in labels)
+    ids: dict[int, str] = {}
+    links: list[str] = []
+    if jump is not None:
+        column, prefix = jump
+        seen: set[str] = set()
+        for position, value in enumerate(frame[column]):
+            name = "" if names.missing(value) else str(value)
+            if name and name not in seen:
+                seen.add(name)
+                ids[position] = f"{prefix}-{len(seen)}"
+                links.append(f'<a href="#{ids[position]}">{esc(name)}</a>')
     with inferred_notes() as notes:
         cells = [(f' data-label="{esc(label)}"', fn) for label, (_, fn) in zip(labels, columns)]
-        body = ["<tr>" + "".join(f"<td{attr}>{fn(row)}</td>" for attr, fn in cells) + "</tr>" for _, row in frame.iterrows()]
+        body = [
+            (f'<tr id="{ids[i]}">' if i in ids else "<tr>") + "".join(f"<td{attr}>{fn(row)}</td>" for attr, fn in cells) + "</tr>"
+            for i, (_, row) in enumerate(frame.iterrows())
+        ]
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     markup = f'<table class="{css}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    label = i18n.t("nav.jump_country", lang)
+    nav = (
+        f'<nav class="jump" aria-label="{esc(label)}"><strong>{esc(label)}</strong> {" · ".join(links)}</nav>'
+        if len(links) > 1
+        else ""
+    )
     return Html(
-        scroll_box(markup, caption or ", ".join(labels)) + _notes_markup(notes, lang) + sources_note(frame[source_column], lang)
+        nav
+        + scroll_box(markup, caption or ", ".join(labels))
+        + _notes_markup(notes, lang)
+        + sources_note(frame[source_column], lang)
     )
 
 

@@ -33,6 +33,8 @@ h1{font-size:1.65rem;line-height:1.25;margin:.8rem 0 .2rem}
 h2{font-size:1.3rem;line-height:1.3;margin-top:2.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
 h3{font-size:1.08rem;margin:1.6rem 0 .4rem}
 .subtitle{color:#57606a;margin-top:0}
+nav.jump{font-size:.85rem;line-height:1.9;border:0;padding:.2rem 0 0;color:#57606a}
+tr[id]{scroll-margin-top:.5rem}
 .table-box{overflow-x:auto;max-width:100%;margin:.6rem 0}
 .table-box:focus-visible{outline:2px solid #0550ae;outline-offset:2px}
 table{border-collapse:collapse;font-size:.9rem}

@@ -140,12 +140,14 @@ def data_table(
     subject: str | None = None,
     source_column: str = "source_id",
     extra_sources: Any = (),
+    jump: tuple[str, str] | None = None,
 ) -> Any:
     """A cited table (:func:`migresearch.present.html.table`: own scroll box, inferred-value notes, sources),
-    whose sources line also lists ``extra_sources`` (ids of sources a cell draws on besides the row's own)."""
+    whose sources line also lists ``extra_sources`` (ids of sources a cell draws on besides the row's own);
+    ``jump`` as for :func:`~migresearch.present.html.table` (a list of the countries linking into the table)."""
     from migresearch.present import Html, sources_note, table
 
-    block = table(frame, columns, lang, source_column=source_column)
+    block = table(frame, columns, lang, source_column=source_column, jump=jump)
     extra = [x for x in extra_sources if isinstance(x, str)]
     if not extra or frame.empty:
         return block

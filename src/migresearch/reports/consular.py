@@ -314,7 +314,11 @@ def who_assists_section(data: Consular) -> list[Any]:
         ("field.where", _where(lang)),
         ("field.since", lambda r: esc(_date(r["from_date"], r["from_precision"], lang))),
     ]
-    return [heading("section.cc_who", lang), paragraph(i18n.t("text.cc_who", lang)), data_table(data.coverage, cols, lang)]
+    return [
+        heading("section.cc_who", lang),
+        paragraph(i18n.t("text.cc_who", lang)),
+        data_table(data.coverage, cols, lang, jump=("nationality_name", "who")),
+    ]
 
 
 def heatmap(data: Consular) -> Any:
@@ -388,7 +392,7 @@ def _matrix_table(data: Consular) -> list[Any]:
     cols += [("field.cc_" + c, states(c)) for c in CELLS]
     return [
         paragraph(i18n.t("text.cc_matrix_table", lang)),
-        data_table(frame, cols, lang, extra_sources=data.coverage["source_id"]),
+        data_table(frame, cols, lang, extra_sources=data.coverage["source_id"], jump=("nationality_name", "matrix")),
     ]
 
 

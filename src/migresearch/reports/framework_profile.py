@@ -167,6 +167,14 @@ def children(data: Profile, lang: str) -> Html | None:
     return section(i18n.t("section.children", lang), table(data.children, cols, lang))
 
 
+def _by_name(parties: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The parties in the alphabetical order of their names in ``lang`` (a reader looks a country up by name)."""
+    from migresearch.reports._common import sort_by_name
+
+    named = parties.assign(_name=parties["party"].map(lambda p: names.party(p, lang, short=False)))
+    return sort_by_name(named, "_name").drop(columns="_name")
+
+
 def members(data: Profile, lang: str) -> Html:
     """Who took part and when: the count on the data date, the membership chart, the parties now, every event."""
     head = i18n.t("section.members", lang)
@@ -211,7 +219,7 @@ def members(data: Profile, lang: str) -> Html:
         count,
         undated,
         drawn,
-        section(i18n.t("section.members_now", lang), table(data.members_now, now_cols, lang), links, level=3),
+        section(i18n.t("section.members_now", lang), table(_by_name(data.members_now, lang), now_cols, lang), links, level=3),
         section(i18n.t("section.events", lang), table(data.events, event_cols, lang), level=3),
     )
 

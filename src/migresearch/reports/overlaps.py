@@ -253,7 +253,7 @@ def membership_section(data: Overlaps) -> list[Any]:
         ("field.frameworks", lambda r: esc(f"{held[r['iso3']]} ({i18n.number(int(r['n_frameworks']), lang)})")),
     ]
     out.append(paragraph(i18n.t("text.ov_membership_table", lang, date=i18n.date(data.on, "day", lang))))
-    out.append(data_table(by_country, cols_c, lang, extra_sources=m["source_id"]))
+    out.append(data_table(by_country, cols_c, lang, extra_sources=m["source_id"], jump=("country", "countries")))
     return out
 
 

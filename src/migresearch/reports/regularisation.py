@@ -430,7 +430,10 @@ def programmes_section(data: Regularisation) -> list[Any]:
         ("field.beneficiaries", _headline(lang)),
         ("field.status", lambda row: esc(i18n.code("programme_status", row["status"], lang))),
     ]
-    return [heading("section.programmes", lang), data_table(data.programmes, cols, lang, subject="name")]
+    return [
+        heading("section.programmes", lang),
+        data_table(data.programmes, cols, lang, subject="name", jump=("country", "programmes")),
+    ]
 
 
 def _instruments_cell(data: Regularisation, programme_id: str) -> str:
@@ -458,7 +461,7 @@ def figures_section(data: Regularisation) -> list[Any]:
         ("field.published", date_cell("published_date", lang)),
         ("field.vintage", lambda row: esc(i18n.t("text.vintage", lang, k=int(row["vintage"]), n=int(row["n_vintages"])))),
     ]
-    return out + [data_table(data.figures, cols, lang)]
+    return out + [data_table(data.figures, cols, lang, jump=("country", "figures"))]
 
 
 @responsive
