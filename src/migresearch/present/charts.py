@@ -476,7 +476,7 @@ def _matrix_png(
     legend_rows = 0 if legend is None else -(-len(legend) // (1 if kind == "phone" else 4))
     top = 0.2 * legend_rows
     fig_w = label + per * width + 0.1
-    fig_h = top + sum(heads) + len(parts) * len(rows) * height + 0.25 * (panels - 1)
+    fig_h = top + sum(heads) + len(parts) * len(rows) * height + 0.45 * (panels - 1)
     with _chart_context():
         fig = plt.figure(figsize=(fig_w, fig_h))
         y = fig_h - top
@@ -484,7 +484,7 @@ def _matrix_png(
             y -= head
             box_h = len(rows) * height
             ax = fig.add_axes((label / fig_w, (y - box_h) / fig_h, len(part) * width / fig_w, box_h / fig_h))
-            y -= box_h + 0.25
+            y -= box_h + 0.45
             ax.imshow(
                 np.ma.masked_invalid(values[:, part]),
                 cmap=ListedColormap(colours),

@@ -191,6 +191,10 @@ def _notes_markup(notes: Sequence[str], lang: str) -> str:
 # --- citations -----------------------------------------------------------------------------------
 
 
+#: A sources line citing more sources than this is shown in its own scrolling box.
+LONG_SOURCES = 12
+
+
 def sources_note(source_ids: Iterable[Any], lang: str) -> str:
     """``Sources: ...; data as of ...`` for the given source ids (each linked by its title, once, sorted)."""
     ids = sorted({str(s) for s in source_ids if s is not None and not pd.isna(s)})
@@ -203,11 +207,17 @@ def sources_note(source_ids: Iterable[Any], lang: str) -> str:
     rows = sources.loc[ids]
     items = [f"{link(r.title, r.url, _lang_attr(r.language, lang))} ({esc(r.producer)})" for r in rows.itertuples()]
     as_of = rows["accessed_date"].max()
-    return (
+    note = (
         f'<p class="sources"><strong>{esc(i18n.t("sources", lang))}:</strong> '
         + "; ".join(items)
         + f". <em>{esc(i18n.t('as_of', lang))} {esc(i18n.date(as_of, 'day', lang))}</em>.</p>"
     )
+    if len(items) <= LONG_SOURCES:
+        return note
+    # A long list scrolls in its own box (every source still listed, and printed in full), so a reader
+    # on a phone is not made to scroll past screens of links to reach the next table.
+    label = esc(i18n.t("sources", lang))
+    return f'<div class="sources-box" role="region" aria-label="{label}" tabindex="0">{note}</div>'
 
 
 def _lang_attr(source_lang: Any, page_lang: str) -> str | None:

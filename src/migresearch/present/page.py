@@ -46,6 +46,8 @@ table.facts th{width:30%;background:#f6f8fa;font-weight:600}
 table.facts td{overflow-wrap:anywhere}
 caption{text-align:left;font-weight:600;padding:.2rem 0}
 .sources,.note,.inferred-notes{font-size:.8rem;color:#57606a}
+.sources-box{max-height:14rem;overflow-y:auto;border-left:3px solid #d0d7de;padding-left:.6rem;margin:.6rem 0}
+.sources-box:focus-visible{outline:2px solid #0550ae;outline-offset:2px}
 .inferred-notes{list-style:none;padding-left:0;margin:.3rem 0}
 .inferred-notes .mark,sup.inferred{color:#8a5a00;font-weight:600}
 .gap{color:#6e5500;font-size:.85em;font-style:italic}
@@ -68,6 +70,7 @@ ul.reports{padding-left:1.1rem}ul.reports li{margin:.45rem 0}
 @media (max-width:40rem){
  body{padding:.5rem .75rem 1.5rem}
  h1{font-size:1.4rem}
+ .sources-box{max-height:10rem}
  table.facts th,table.facts td{display:block;width:100%;border-bottom:0}
  table.facts tr:last-child td{border-bottom:1px solid #d0d7de}
  table.data,table.data tbody,table.data tr,table.data td{display:block;width:100%}
@@ -83,7 +86,7 @@ ul.reports{padding-left:1.1rem}ul.reports li{margin:.45rem 0}
  nav,.jump{display:none}
  a{color:#000;text-decoration:none}
  .sources a[href^="http"]::after,.conflict a[href^="http"]::after{content:" <" attr(href) ">";font-size:.9em;word-break:break-all}
- .table-box{overflow:visible}
+ .table-box,.sources-box{overflow:visible;max-height:none}
  table.data td{max-width:none}
  h2,h3{break-after:avoid}
  tr,figure,img{break-inside:avoid}

@@ -152,7 +152,8 @@ def data_table(
     if not extra or frame.empty:
         return block
     markup = block.markup
-    return Html(markup[: markup.rindex('<p class="sources">')] + sources_note(list(frame[source_column]) + extra, lang))
+    cut = markup.rindex('<div class="sources-box"' if markup.endswith("</p></div>") else '<p class="sources">')
+    return Html(markup[:cut] + sources_note(list(frame[source_column]) + extra, lang))
 
 
 def reason_text(text: Any, lang: str) -> str:
