@@ -240,7 +240,9 @@ def meta_table(frame: pd.DataFrame, columns: Any, lang: str, on: dt.date) -> Htm
         return Html(f'<p class="empty">{esc(i18n.t("none", lang))}</p>')
     labels = [key[1:] if key.startswith("=") else i18n.t(key, lang) for key, _ in columns]
     head = "".join(f'<th scope="col">{esc(label)}</th>' for label in labels)
-    body = "".join("<tr>" + "".join(f"<td>{fn(row)}</td>" for _, fn in columns) + "</tr>" for _, row in frame.iterrows())
+    # Each cell names its column (data-label): on a phone a row is shown as a card of "column: value" lines.
+    cells = [(f' data-label="{esc(label)}"', fn) for label, (_, fn) in zip(labels, columns)]
+    body = "".join("<tr>" + "".join(f"<td{attr}>{fn(row)}</td>" for attr, fn in cells) + "</tr>" for _, row in frame.iterrows())
     markup = f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     note = esc(i18n.t("text.dq_computed", lang, date=i18n.date(on, "day", lang)))
     return Html(scroll_box(markup, ", ".join(labels)) + f'<p class="sources">{note}</p>')

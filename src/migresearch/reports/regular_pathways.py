@@ -427,12 +427,14 @@ def matrix_block(data: RegularPathways, instrument_id: str) -> Html:
     for n in order:
         tds = []
         for h in order:
+            host = f' data-label="{esc(label[h])}"'  # on a phone each row is a card: "host: status"
             if n == h:
-                tds.append('<td class="self" style="background:#fff">—</td>')
+                tds.append(f'<td class="self"{host} style="background:#fff">—</td>')
                 continue
             s = status[(n, h)]
             tds.append(
-                f'<td style="background:{COLOURS[s]}" title="{esc(i18n.t("rp_status." + s, lang))}">{esc(i18n.t("rp_short." + s, lang))}</td>'
+                f'<td{host} style="background:{COLOURS[s]}" title="{esc(i18n.t("rp_status." + s, lang))}">'
+                f"{esc(i18n.t('rp_short.' + s, lang))}</td>"
             )
         body.append(f'<tr><th scope="row">{esc(label[n])}</th>{"".join(tds)}</tr>')
     inst = data.instruments.set_index("instrument_id").loc[instrument_id]
