@@ -107,3 +107,15 @@ def test_page_at_phone_and_laptop_width(built_site: Path, browser, page_path: st
         )
         assert shrunk == [], shrunk
     page.close()
+
+
+def test_every_data_cell_names_its_column_for_phone_cards(built_site: Path) -> None:
+    """At phone width a data table's row is a card of "column: value" lines, read off each cell's data-label."""
+    import re
+
+    unnamed = []
+    for page in sorted(built_site.glob("*/*.html")):
+        for grid in re.findall(r'<table class="data[^"]*">.*?</table>', page.read_text(encoding="utf-8"), flags=re.S):
+            cells = re.findall(r"<td(?:\s[^>]*)?>", grid)
+            unnamed += [f"{page.relative_to(built_site)}: {c}" for c in cells if "data-label=" not in c]
+    assert unnamed == [], "\n".join(unnamed[:20])
