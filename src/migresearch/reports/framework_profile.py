@@ -168,7 +168,7 @@ def children(data: Profile, lang: str) -> Html | None:
 
 
 def _by_name(parties: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The parties in the alphabetical order of their names in ``lang`` (a reader looks a country up by name)."""
+    """The rows in the alphabetical order of their parties' names in ``lang`` (a reader looks a country up by name)."""
     from migresearch.reports._common import sort_by_name
 
     named = parties.assign(_name=parties["party"].map(lambda p: names.party(p, lang, short=False)))
@@ -220,7 +220,11 @@ def members(data: Profile, lang: str) -> Html:
         undated,
         drawn,
         section(i18n.t("section.members_now", lang), table(_by_name(data.members_now, lang), now_cols, lang), links, level=3),
-        section(i18n.t("section.events", lang), table(data.events, event_cols, lang), level=3),
+        section(
+            i18n.t("section.events", lang),
+            table(_by_name(data.events, lang).sort_values("date", kind="stable", na_position="last"), event_cols, lang),
+            level=3,
+        ),
     )
 
 
