@@ -446,7 +446,8 @@ def observe_reads(data_dir: Path) -> set[str]:
 
     def recording_validate(data_dir: Any = None, names: Any = None) -> Any:
         names = list(names) if names is not None else None
-        reads.update(names if names is not None else compiled.names())
+        for name in names if names is not None else compiled.names():
+            _api.note_read(name)  # (not inside _api.keys_of, which records the keys only)
         return validate(data_dir, names)
 
     validation.validate = recording_validate  # this process only: it ends with the report

@@ -40,13 +40,14 @@ import dataclasses
 import datetime as dt
 import errno
 import fcntl
+import functools
 import hashlib
 import json
 import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -305,11 +306,184 @@ def snapshot(data: Path, folder: Path) -> Snapshot:
         if content is not None:
             (folder / path.name).write_bytes(content)
     tables = {name: _sha(content) or "missing" for name, (_, content) in zip(compiled.names(), items, strict=True)}
+    for name, (_, content) in zip(compiled.names(), items, strict=True):
+        tables[name + KEYS] = _keys_digest(compiled.table(name).names[0], content)
     return Snapshot(folder, files.bytes_digest(items), problems, tables)
+
+
+#: A report that only asked which ids a table holds (:func:`migresearch._api.keys_of`) records ``<table>#keys``.
+KEYS = "#keys"
+
+
+def _keys_digest(column: str, content: bytes | None) -> str:
+    """SHA-256 of one column's text, row by row (the key column: what ``<table>#keys`` reads); of the whole
+    file when that column cannot be found (the validation then refuses the file anyway)."""
+    import csv
+    import io
+
+    if content is None:
+        return "missing"
+    try:
+        rows = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))
+        index = next(rows).index(column)
+        h = hashlib.sha256(b"keys\0")
+        for row in rows:
+            h.update((row[index] if index < len(row) else "\0missing").encode() + b"\n")
+        return h.hexdigest()
+    except (UnicodeDecodeError, csv.Error, StopIteration, ValueError):
+        return _sha(content) or "missing"
 
 
 def _live_digest(data: Path) -> str:
     return files.files_digest(_data_files(data))
+
+
+# --- 0. the fast no-op path ------------------------------------------------------------------------
+
+#: The index pages :func:`~migresearch.build.index.write_index` writes.
+INDEX_PAGES: tuple[str, ...] = ("index.html", *(f"{lang}/index.html" for lang in LANGS))
+
+
+def noop_key(data_hash: str, code_hash: str, notebooks: Path, reports: Sequence[ReportSpec]) -> str:
+    """What every page, the manifest and the index of a build depend on, in one hash: the whole data (so a
+    no-op decided from it is stricter than the per-report read sets), the package code, the page template,
+    the notebooks folder and each declared report's name and notebook bytes."""
+    h = hashlib.sha256(b"noop\0")
+    h.update(f"{data_hash}\0{code_hash}\0{RENDER_VERSION}\0{notebooks}\n".encode())
+    for spec in reports:
+        h.update(f"{spec.name}\0{spec.notebook}\0{_sha(_read(notebooks / spec.notebook)) or 'missing'}\n".encode())
+    return h.hexdigest()
+
+
+def _noop_record(
+    declared: Sequence[Job],
+    manifest: dict[str, dict[str, Any]],
+    out: Path,
+    notebooks: Path,
+    reports: Sequence[ReportSpec],
+    code_hash: str,
+    data_hash: str,
+    digests: dict[str, str],
+) -> dict[str, Any]:
+    """The manifest's ``noop`` record: the :func:`noop_key` of this build's inputs, every declared report (path and
+    report name, so a later ``--only`` selects without planning) and those that are up to date now, by the same
+    test the planning step applies (status ok, page present, inputs hash over the tables it read)."""
+    sources: dict[str, bytes | None] = {}
+    fresh = []
+    for job in declared:
+        entry = manifest.get(job.relpath)
+        read = read_set(entry)
+        if not entry or read is None or entry.get("status") != "ok" or not (out / job.relpath).is_file():
+            continue
+        if job.spec.notebook not in sources:
+            sources[job.spec.notebook] = _read(notebooks / job.spec.notebook)
+        source = sources[job.spec.notebook]
+        if source is not None and entry.get("inputs_hash") == inputs_hash(job, source, code_hash, tables_hash(read, digests)):
+            fresh.append(job.relpath)
+    return {
+        "key": noop_key(data_hash, code_hash, notebooks, reports),
+        "declared": [[job.relpath, job.spec.name] for job in declared],
+        "fresh": fresh,
+    }
+
+
+def _strict_data_digest(data: Path) -> str | None:
+    """The data version's digest, or ``None`` if any registered file is missing, not a regular file or a
+    symlink out of the folder: the snapshot would refuse it, so the full path must run and say so."""
+    from migresearch.datasets.compiled import MAX_FILE_BYTES
+
+    root = data.resolve()
+    items: list[tuple[str, bytes | None]] = []
+    for path in _data_files(data):
+        try:
+            real = path.resolve(strict=True)
+            if root not in real.parents:
+                return None
+            items.append((path.name, files.read_regular(real, MAX_FILE_BYTES)))
+        except OSError:
+            return None
+    return files.bytes_digest(items)
+
+
+def up_to_date(
+    out: Path | None = None,
+    data_dir: Path | None = None,
+    only: str | None = None,
+    langs: Sequence[str] = LANGS,
+    notebooks: Path | None = None,
+    reports: tuple[ReportSpec, ...] = REPORTS,
+) -> list[str] | None:
+    """The selected reports' paths when a build would change nothing, decided before anything heavy is imported;
+    ``None`` when the full path must run (to build, validate, recover, report a lock or an error).
+
+    Nothing changed when the :func:`noop_key` of the data files, code and notebooks equals the one the last
+    build recorded in the manifest, every selected report was up to date then and its page is still there,
+    nothing is pending (a journal, a staging folder, a withdrawn report) and no build holds the lock.  Then the
+    full path would only re-check what this key already covers: the validation (cached by data and code hash),
+    each report's inputs hash and the index (a function of the manifest, data and code).  Reads and hashes
+    files; writes nothing.
+    """
+    import fnmatch
+
+    from migresearch.reports import _may_match
+
+    if any(lang not in LANGS for lang in langs):
+        return None
+    out = (out or paths.reports_dir()).resolve()
+    data = paths.data_dir(data_dir)
+    notebooks = (notebooks or paths.notebooks_dir()).resolve()
+    try:
+        build_stamp()  # a malformed SOURCE_DATE_EPOCH is refused by the full path
+    except BuildConfigError:
+        return None
+    if (out / JOURNAL).exists() or any(out.glob(".staging-*")):
+        return None
+    try:
+        fd = os.open(out / LOCK, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # a build holds it exclusively: the full path says so
+        except OSError:
+            return None
+        document = read_manifest_document(out)
+        record = document.get("noop")
+        if not isinstance(record, dict) or not isinstance(record.get("key"), str):
+            return None
+        try:
+            declared = [(str(rel), str(name)) for rel, name in record["declared"]]
+            fresh = set(record["fresh"])
+            listed = {r["path"] for r in document.get("reports", [])}
+        except (KeyError, TypeError, ValueError):
+            return None
+        if not listed <= {rel for rel, _ in declared}:
+            return None  # a report to withdraw
+        selected = [
+            rel
+            for rel, name in declared
+            if rel.split("/", 1)[0] in langs
+            and (
+                only is None
+                or (
+                    _may_match(name, only)
+                    and (fnmatch.fnmatch(rel.split("/", 1)[1][: -len(".html")], only) or fnmatch.fnmatch(name, only))
+                )
+            )
+        ]
+        if not selected or not all(rel in fresh and (out / rel).is_file() for rel in selected):
+            return None
+        if not all((out / page).is_file() for page in INDEX_PAGES):
+            return None
+        data_hash = _strict_data_digest(data)
+        if data_hash is None or document.get("validated") != f"{data_hash}:{files.files_digest(_code_files())}":
+            return None
+        code_hash = document["validated"].split(":", 1)[1]
+        if record["key"] != noop_key(data_hash, code_hash, notebooks, reports):
+            return None
+        return selected
+    finally:
+        os.close(fd)
 
 
 # --- 5, 6. planning and hashing ----------------------------------------------------------------
@@ -483,7 +657,8 @@ def _build(
     mark_validated(snap.folder)
     try:
         todo_jobs = plan(snap.folder, only, langs, reports)
-        declared = {job.relpath for job in plan(snap.folder, None, LANGS, reports)}
+        declared_jobs = plan(snap.folder, None, LANGS, reports)
+        declared = {job.relpath for job in declared_jobs}
     except DataValidationError as exc:  # the validator passed, so only a race or a bug gets here
         outcome.failed.append("data")
         outcome.messages.append(f"DataValidationError: {exc.problems[0] if exc.problems else exc}")
@@ -510,6 +685,7 @@ def _build(
         else:
             outcome.skipped.append(job.relpath)
     withdrawn = sorted(path for path in manifest if path not in declared)
+    noop = functools.partial(_noop_record, declared_jobs, out=out, notebooks=notebooks, reports=reports, code_hash=code_hash)
     if todo or withdrawn:
         _run(
             todo,
@@ -530,7 +706,18 @@ def _build(
             code_hash,
             stamp,
             lock_fd,
+            noop,
         )
+    elif (
+        document.get("noop") != noop(manifest, data_hash=data_hash, digests=snap.tables) or document.get("validated") != validated
+    ):
+        # nothing to build, but the data or code changed where no report reads (or the record is missing):
+        # the header is brought up to date (the reports' entries stay as they are), so the next no-op is fast
+        header = _header(data_hash, code_hash) | {"noop": noop(manifest, data_hash=data_hash, digests=snap.tables)}
+        try:
+            files.write_bytes(out / MANIFEST, _manifest_bytes(header, manifest))
+        except OSError as exc:
+            outcome.notes.append(f"could not update {out / MANIFEST}: {exc.strerror or exc} (the next build checks again)")
     try:
         write_index(out, manifest, data_hash, framework_names(snap.folder), snap.folder)
     except OSError as exc:
@@ -586,6 +773,7 @@ def _run(
     code_hash: str,
     stamp: str,
     lock_fd: int,
+    noop: Callable[..., dict[str, Any]],
 ) -> None:
     results: list[Any] = []
     if todo:
@@ -667,15 +855,23 @@ def _run(
         if f"withdraw:{path}" not in failed_pairs:
             manifest.pop(path, None)
             outcome.withdrawn.append(path)
-    header = {
+    header = _header(data_hash, code_hash) | {"noop": noop(manifest, data_hash=data_hash, digests=digests)}
+    _commit(out, staging, _manifest_bytes(header, manifest), outcome)
+
+
+def _header(data_hash: str, code_hash: str) -> dict[str, Any]:
+    return {
         "package_version": __version__,
         "data_version": data_hash[:12],
         "code_hash": code_hash[:12],
         "git_commit": git_commit(),
         "validated": f"{data_hash}:{code_hash}",
     }
+
+
+def _manifest_bytes(header: dict[str, Any], manifest: dict[str, dict[str, Any]]) -> bytes:
     document = json.dumps({**header, "reports": [manifest[k] for k in sorted(manifest)]}, indent=1, ensure_ascii=False) + "\n"
-    _commit(out, staging, document.encode("utf-8"), outcome)
+    return document.encode("utf-8")
 
 
 def _keep_failed(out: Path, run_id: str, r: Any, pair: str, outcome: Outcome) -> None:
