@@ -781,6 +781,9 @@ def _run(
 
         previous_env = os.environ.get(paths.ENV_VAR)
         os.environ[paths.ENV_VAR] = str(data)  # the forked reports read exactly the snapshot that was hashed
+        # longest first (as the last build timed them; new ones first): on few cores the build then ends with
+        # short reports, not with one long report running alone while the other workers idle
+        todo = sorted(todo, key=lambda job: -_last_seconds(manifest.get(job.relpath)))
         try:
             engine.warm_up()
             context = engine.PageContext(__version__, data_hash[:12], stamp)
@@ -872,6 +875,15 @@ def _header(data_hash: str, code_hash: str) -> dict[str, Any]:
 def _manifest_bytes(header: dict[str, Any], manifest: dict[str, dict[str, Any]]) -> bytes:
     document = json.dumps({**header, "reports": [manifest[k] for k in sorted(manifest)]}, indent=1, ensure_ascii=False) + "\n"
     return document.encode("utf-8")
+
+
+def _last_seconds(entry: dict[str, Any] | None) -> float:
+    """How long a report took when last built (its manifest entry); unknown counts as the longest."""
+    try:
+        seconds = float((entry or {})["seconds"])
+    except (KeyError, TypeError, ValueError):
+        return float("inf")
+    return seconds if seconds == seconds else float("inf")
 
 
 def _keep_failed(out: Path, run_id: str, r: Any, pair: str, outcome: Outcome) -> None:

@@ -274,6 +274,14 @@ def _record_ids() -> dict[str, str]:
     return _ids_by_table(tuple(names))
 
 
+def prime() -> None:
+    """Fill the cache of :func:`_record_ids` (the build's warm parent calls it before forking reports: each
+    report still records the key reads each time it uses the cache)."""
+    from migresearch import _api
+
+    _ids_by_table(tuple(_api.list_datasets()))
+
+
 @functools.cache
 def _ids_by_table(names: tuple[str, ...]) -> dict[str, str]:
     from migresearch import _api
