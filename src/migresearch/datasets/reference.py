@@ -8,7 +8,11 @@ from pandera.typing import Series
 
 from migresearch.datasets import fields as s
 
-LANGUAGES = ("en", "es", "pt", "fr", "de", "it", "nl", "lt", "cs", "sk", "sv", "fi", "hu", "pl", "sl")
+# ISO 639-1: the languages of LAC and of the EU's 24 official languages (a source may be in any of them).
+LANGUAGES = (
+    "en", "es", "pt", "fr", "de", "it", "nl", "lt", "cs", "sk", "sv", "fi", "hu", "pl", "sl",
+    "bg", "da", "el", "et", "ga", "hr", "lv", "mt", "ro",
+)  # fmt: skip
 SOURCE_KINDS = (
     "official",  # a government, EU institution or intergovernmental body speaking for itself
     "intergovernmental",  # IOM, UN, SELA, IDB, R4V and other agencies reporting
