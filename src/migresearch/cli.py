@@ -132,13 +132,13 @@ def _build(args: argparse.Namespace) -> int:
     if not args.force:
         # The fast no-op: decided from the hashes of the data files, code and notebooks the last build recorded,
         # before the data is validated again, reports are planned or the index is drawn (see up_to_date).
-        from migresearch.build.publish import up_to_date
+        from migresearch.build.noop import up_to_date
 
         current = up_to_date(Path(args.out) if args.out else None, directory, args.only, langs)
         if current is not None:
             _say(args, f"0 built, {len(current)} up to date, 0 failed in {time.perf_counter() - started:.2f} s")
             return 0
-    from migresearch.build import run_cli
+    from migresearch.build.publish import run_cli
     from migresearch.errors import DataValidationError, ParameterError
     from migresearch.reports import plan
 

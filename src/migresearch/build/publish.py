@@ -52,7 +52,9 @@ from pathlib import Path
 from typing import Any
 
 from migresearch import __version__, files, paths
+from migresearch.build import noop
 from migresearch.build.index import framework_names, write_index
+from migresearch.build.noop import JOURNAL, LOCK, MANIFEST, RENDER_VERSION  # shared with the fast no-op path
 from migresearch.errors import (
     BuildConfigError,
     BuildLocked,
@@ -66,12 +68,6 @@ from migresearch.errors import (
 from migresearch.reports import LANGS, REPORTS, Job, ReportSpec, mark_validated, plan
 
 __all__ = ["BuildLocked", "Outcome", "build", "run_cli"]
-
-MANIFEST = "manifest.json"
-LOCK = ".build.lock"
-JOURNAL = ".publish-journal.json"
-#: Bump when the page template or HTML conversion changes, so every report is rebuilt.
-RENDER_VERSION = "1"
 
 
 @dataclasses.dataclass
@@ -256,8 +252,7 @@ def recover(out: Path, outcome: Outcome) -> None:
 
 def _code_files() -> list[Path]:
     """Every module of the package (a code change rebuilds every report)."""
-    root = Path(__file__).resolve().parent.parent
-    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+    return noop.code_files()
 
 
 def _data_files(data_dir: Path) -> list[Path]:
@@ -338,21 +333,7 @@ def _live_digest(data: Path) -> str:
     return files.files_digest(_data_files(data))
 
 
-# --- 0. the fast no-op path ------------------------------------------------------------------------
-
-#: The index pages :func:`~migresearch.build.index.write_index` writes.
-INDEX_PAGES: tuple[str, ...] = ("index.html", *(f"{lang}/index.html" for lang in LANGS))
-
-
-def noop_key(data_hash: str, code_hash: str, notebooks: Path, reports: Sequence[ReportSpec]) -> str:
-    """What every page, the manifest and the index of a build depend on, in one hash: the whole data (so a
-    no-op decided from it is stricter than the per-report read sets), the package code, the page template,
-    the notebooks folder and each declared report's name and notebook bytes."""
-    h = hashlib.sha256(b"noop\0")
-    h.update(f"{data_hash}\0{code_hash}\0{RENDER_VERSION}\0{notebooks}\n".encode())
-    for spec in reports:
-        h.update(f"{spec.name}\0{spec.notebook}\0{_sha(_read(notebooks / spec.notebook)) or 'missing'}\n".encode())
-    return h.hexdigest()
+# --- 0. the fast no-op path (migresearch.build.noop) ----------------------------------------------
 
 
 def _noop_record(
@@ -365,9 +346,11 @@ def _noop_record(
     data_hash: str,
     digests: dict[str, str],
 ) -> dict[str, Any]:
-    """The manifest's ``noop`` record: the :func:`noop_key` of this build's inputs, every declared report (path and
-    report name, so a later ``--only`` selects without planning) and those that are up to date now, by the same
-    test the planning step applies (status ok, page present, inputs hash over the tables it read)."""
+    """The manifest's ``noop`` record (:func:`migresearch.build.noop.record`): the declared reports up to date
+    now are those that pass the planning step's own test (status ok, page present, inputs hash over the
+    tables it read)."""
+    from migresearch.datasets import compiled
+
     sources: dict[str, bytes | None] = {}
     fresh = []
     for job in declared:
@@ -380,110 +363,15 @@ def _noop_record(
         source = sources[job.spec.notebook]
         if source is not None and entry.get("inputs_hash") == inputs_hash(job, source, code_hash, tables_hash(read, digests)):
             fresh.append(job.relpath)
-    return {
-        "key": noop_key(data_hash, code_hash, notebooks, reports),
-        "declared": [[job.relpath, job.spec.name] for job in declared],
-        "fresh": fresh,
-    }
-
-
-def _strict_data_digest(data: Path) -> str | None:
-    """The data version's digest, or ``None`` if any registered file is missing, not a regular file or a
-    symlink out of the folder: the snapshot would refuse it, so the full path must run and say so."""
-    from migresearch.datasets.compiled import MAX_FILE_BYTES
-
-    root = data.resolve()
-    items: list[tuple[str, bytes | None]] = []
-    for path in _data_files(data):
-        try:
-            real = path.resolve(strict=True)
-            if root not in real.parents:
-                return None
-            items.append((path.name, files.read_regular(real, MAX_FILE_BYTES)))
-        except OSError:
-            return None
-    return files.bytes_digest(items)
-
-
-def up_to_date(
-    out: Path | None = None,
-    data_dir: Path | None = None,
-    only: str | None = None,
-    langs: Sequence[str] = LANGS,
-    notebooks: Path | None = None,
-    reports: tuple[ReportSpec, ...] = REPORTS,
-) -> list[str] | None:
-    """The selected reports' paths when a build would change nothing, decided before anything heavy is imported;
-    ``None`` when the full path must run (to build, validate, recover, report a lock or an error).
-
-    Nothing changed when the :func:`noop_key` of the data files, code and notebooks equals the one the last
-    build recorded in the manifest, every selected report was up to date then and its page is still there,
-    nothing is pending (a journal, a staging folder, a withdrawn report) and no build holds the lock.  Then the
-    full path would only re-check what this key already covers: the validation (cached by data and code hash),
-    each report's inputs hash and the index (a function of the manifest, data and code).  Reads and hashes
-    files; writes nothing.
-    """
-    import fnmatch
-
-    from migresearch.reports import _may_match
-
-    if any(lang not in LANGS for lang in langs):
-        return None
-    out = (out or paths.reports_dir()).resolve()
-    data = paths.data_dir(data_dir)
-    notebooks = (notebooks or paths.notebooks_dir()).resolve()
-    try:
-        build_stamp()  # a malformed SOURCE_DATE_EPOCH is refused by the full path
-    except BuildConfigError:
-        return None
-    if (out / JOURNAL).exists() or any(out.glob(".staging-*")):
-        return None
-    try:
-        fd = os.open(out / LOCK, os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # a build holds it exclusively: the full path says so
-        except OSError:
-            return None
-        document = read_manifest_document(out)
-        record = document.get("noop")
-        if not isinstance(record, dict) or not isinstance(record.get("key"), str):
-            return None
-        try:
-            declared = [(str(rel), str(name)) for rel, name in record["declared"]]
-            fresh = set(record["fresh"])
-            listed = {r["path"] for r in document.get("reports", [])}
-        except (KeyError, TypeError, ValueError):
-            return None
-        if not listed <= {rel for rel, _ in declared}:
-            return None  # a report to withdraw
-        selected = [
-            rel
-            for rel, name in declared
-            if rel.split("/", 1)[0] in langs
-            and (
-                only is None
-                or (
-                    _may_match(name, only)
-                    and (fnmatch.fnmatch(rel.split("/", 1)[1][: -len(".html")], only) or fnmatch.fnmatch(name, only))
-                )
-            )
-        ]
-        if not selected or not all(rel in fresh and (out / rel).is_file() for rel in selected):
-            return None
-        if not all((out / page).is_file() for page in INDEX_PAGES):
-            return None
-        data_hash = _strict_data_digest(data)
-        if data_hash is None or document.get("validated") != f"{data_hash}:{files.files_digest(_code_files())}":
-            return None
-        code_hash = document["validated"].split(":", 1)[1]
-        if record["key"] != noop_key(data_hash, code_hash, notebooks, reports):
-            return None
-        return selected
-    finally:
-        os.close(fd)
+    return noop.record(
+        data_hash,
+        code_hash,
+        notebooks,
+        [(spec.name, spec.notebook) for spec in reports],
+        [compiled.file(name) for name in compiled.names()],
+        [(job.relpath, job.spec.name) for job in declared],
+        fresh,
+    )
 
 
 # --- 5, 6. planning and hashing ----------------------------------------------------------------
@@ -685,7 +573,9 @@ def _build(
         else:
             outcome.skipped.append(job.relpath)
     withdrawn = sorted(path for path in manifest if path not in declared)
-    noop = functools.partial(_noop_record, declared_jobs, out=out, notebooks=notebooks, reports=reports, code_hash=code_hash)
+    noop_record = functools.partial(
+        _noop_record, declared_jobs, out=out, notebooks=notebooks, reports=reports, code_hash=code_hash
+    )
     if todo or withdrawn:
         _run(
             todo,
@@ -706,14 +596,15 @@ def _build(
             code_hash,
             stamp,
             lock_fd,
-            noop,
+            noop_record,
         )
     elif (
-        document.get("noop") != noop(manifest, data_hash=data_hash, digests=snap.tables) or document.get("validated") != validated
+        document.get("noop") != noop_record(manifest, data_hash=data_hash, digests=snap.tables)
+        or document.get("validated") != validated
     ):
         # nothing to build, but the data or code changed where no report reads (or the record is missing):
         # the header is brought up to date (the reports' entries stay as they are), so the next no-op is fast
-        header = _header(data_hash, code_hash) | {"noop": noop(manifest, data_hash=data_hash, digests=snap.tables)}
+        header = _header(data_hash, code_hash) | {"noop": noop_record(manifest, data_hash=data_hash, digests=snap.tables)}
         try:
             files.write_bytes(out / MANIFEST, _manifest_bytes(header, manifest))
         except OSError as exc:
@@ -773,7 +664,7 @@ def _run(
     code_hash: str,
     stamp: str,
     lock_fd: int,
-    noop: Callable[..., dict[str, Any]],
+    noop_record: Callable[..., dict[str, Any]],
 ) -> None:
     results: list[Any] = []
     if todo:
@@ -858,7 +749,7 @@ def _run(
         if f"withdraw:{path}" not in failed_pairs:
             manifest.pop(path, None)
             outcome.withdrawn.append(path)
-    header = _header(data_hash, code_hash) | {"noop": noop(manifest, data_hash=data_hash, digests=digests)}
+    header = _header(data_hash, code_hash) | {"noop": noop_record(manifest, data_hash=data_hash, digests=digests)}
     _commit(out, staging, _manifest_bytes(header, manifest), outcome)
 
 
