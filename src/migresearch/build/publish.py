@@ -2,6 +2,10 @@
 
 The flow, and what each step protects:
 
+0. (The command line only.) The fast no-op, :func:`migresearch.build.noop.up_to_date`: when the hashes of
+   the data files, code and notebooks match the ``noop`` record the last build left in the manifest, every
+   selected report is up to date and nothing is pending, the build ends there, in milliseconds, without
+   validating, planning or drawing the index.  Anything else takes the steps below.
 1. Take ``DIR/.build.lock`` (``fcntl``): two builds never interleave; the second fails at once.  The lock
    file names its holder's pid; a lock left by a build that is gone is taken over with a note, and the
    report processes never keep it (they close it, and die with their parent: :mod:`~migresearch.build.engine`).
@@ -22,7 +26,8 @@ The flow, and what each step protects:
 7. Run the rest in forked workers (:mod:`migresearch.build.engine`), writing only inside the staging folder.
    Each report process observes which tables it reads (:func:`migresearch.build.engine.observe_reads`) and
    sends them back with its result; its manifest entry stores them (``tables``) and its inputs hash covers
-   those tables only.  Pages and manifest entries name the whole data's version they were built from, so
+   those tables only (``<table>#keys`` where a report only asked which ids a table holds: hashed as its key
+   column alone).  Reports run longest first, as the last build timed them.  Pages and manifest entries name the whole data's version they were built from, so
    a page skipped after a change to a table it did not read keeps the version it was built with.
 8. Publish in two phases: a journal lists every file to swap in (and the pages of reports no longer
    declared, which are withdrawn); each pair is swapped in as one (the old files kept as hard links, and
