@@ -510,3 +510,21 @@ def test_a_report_whose_reads_are_unknown_is_rebuilt(tmp_path: Path) -> None:
     assert sorted(b.build(out=out, reports=(s,), notebooks=nbs, progress=False).built) == ["en/r10.html", "es/r10.html"]
     assert all(e["tables"] == ["countries", "sources"] for e in _entries(out).values())
     assert b.build(out=out, reports=(s,), notebooks=nbs, progress=False).built == []
+
+
+def test_a_report_that_only_asks_which_ids_exist_reads_the_keys(tmp_path: Path, data_copy: Path, edit) -> None:
+    """``keys_of`` (which ids a table holds: how an English note's record ids are named) is recorded as
+    ``<table>#keys``: a changed summary in practices.csv does not rebuild the page, a changed practice id does."""
+    from migresearch import _api
+
+    assert b.KEYS == _api.KEYS
+    nbs, out = tmp_path / "nb", tmp_path / "out"
+    s = notebook(nbs, "keys", "from migresearch import _api\nprint(len(_api.keys_of('practices')))")
+    assert b.build(out=out, reports=(s,), notebooks=nbs, data_dir=data_copy, progress=False).exit_code == 0
+    assert all(e["tables"] == ["practices#keys", "sources"] for e in _entries(out).values())
+    edit(data_copy / "practices.csv", 1, "summary_en", "A changed summary")
+    assert b.build(out=out, reports=(s,), notebooks=nbs, data_dir=data_copy, progress=False).built == []
+    edit(data_copy / "practices.csv", 1, "practice_id", "a-new-practice-id")
+    second = b.build(out=out, reports=(s,), notebooks=nbs, data_dir=data_copy, progress=False)
+    assert second.exit_code == 0, second.messages
+    assert sorted(second.built) == ["en/keys.html", "es/keys.html"]

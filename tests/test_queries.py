@@ -97,6 +97,23 @@ def test_mipex_conflict_is_visible_not_resolved() -> None:
     assert not query.conflicts("figures").empty
 
 
+def test_narrowed_conflicts_equal_the_filtered_whole_and_read_only_their_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``table`` (one or several) and ``records`` narrow before the recorded values are looked up, so a report asking
+    about its own records reads only their tables (the build's record of reads, and so its rebuilds, follow)."""
+    whole = query.conflicts()
+    records = {"celac", "csm-conference-10", "eu-bel-join", "blz-amnesty-2022"}
+    narrowed = query.conflicts(["frameworks", "meetings", "memberships"], records=records)
+    expected = whole[whole["table"].isin(["frameworks", "meetings", "memberships"]) & whole["record_id"].isin(records)]
+    pd.testing.assert_frame_equal(narrowed, expected.reset_index(drop=True))
+    assert set(narrowed["table"]) == {"frameworks", "meetings", "memberships"}
+    pd.testing.assert_frame_equal(query.conflicts("frameworks", records="celac"), query.conflicts(records=["celac"]))
+    loaded: list[str] = []
+    real = query.load
+    monkeypatch.setattr(query, "load", lambda name, data_dir=None: loaded.append(name) or real(name, data_dir))
+    query.conflicts(records={"celac"})
+    assert sorted(set(loaded)) == ["claims", "frameworks"]  # not practices, not every table with a disputed claim
+
+
 def test_consular_coverage_for_a_bolivian_abroad() -> None:
     help_ = query.consular_coverage("BOL", "AUS", on="2020-01-01")
     assisting = set(help_["assisting_iso3"])

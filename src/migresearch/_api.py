@@ -30,9 +30,36 @@ def record_reads() -> set[str]:
 
 
 def note_read(name: str) -> None:
-    """Add ``name`` to the tables being recorded (nothing when nobody records)."""
-    if _READS is not None:
+    """Add ``name`` to the tables being recorded (nothing when nobody records, or inside :func:`keys_of`)."""
+    if _READS is not None and not _QUIET:
         _READS.add(name)
+
+
+#: Suffix of a recorded read of a table's primary keys only (``practices#keys``): what :func:`keys_of` reads.
+KEYS = "#keys"
+_QUIET: list[bool] = []
+
+
+def keys_of(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.Series:
+    """The first (primary-key) column of table ``name``, recorded as a read of ``name#keys``, not of the table.
+
+    A page that only asks which ids exist (to name a record an English note mentions) depends on the
+    table's keys, not on its other cells: the build hashes ``name#keys`` as the key column's text alone, so a
+    changed summary in ``practices.csv`` does not rebuild it, while a new or renamed practice does.
+    """
+    _QUIET.append(True)
+    try:
+        frame = load(name, data_dir)
+    finally:
+        _QUIET.pop()
+    note_read(name + KEYS)
+    return frame[frame.columns[0]]
+
+
+def note_keys_read(names: list[str]) -> None:
+    """Record a read of the keys of each of ``names`` (see :func:`keys_of`), for a caller that cached them."""
+    for name in names:
+        note_read(name + KEYS)
 
 
 def list_datasets() -> list[str]:

@@ -124,15 +124,27 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from migresearch.build import run_cli
+    import time
+
+    started = time.perf_counter()
+    directory = _data_dir(args)
+    langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
+    if not args.force:
+        # The fast no-op: decided from the hashes of the data files, code and notebooks the last build recorded,
+        # before the data is validated again, reports are planned or the index is drawn (see up_to_date).
+        from migresearch.build.noop import up_to_date
+
+        current = up_to_date(Path(args.out) if args.out else None, directory, args.only, langs)
+        if current is not None:
+            _say(args, f"0 built, {len(current)} up to date, 0 failed in {time.perf_counter() - started:.2f} s")
+            return 0
+    from migresearch.build.publish import run_cli
     from migresearch.errors import DataValidationError, ParameterError
     from migresearch.reports import plan
 
-    directory = _data_dir(args)
     if args.only:
         # No full validation here (it would cost every no-op build): plan() checks the ids it reads at their
         # cells and raises on bad ones; the build then validates everything first, one line per problem.
-        langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
         try:
             matched = plan(directory, args.only, langs)
         except ParameterError as exc:

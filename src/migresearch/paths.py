@@ -9,7 +9,6 @@ folder of a source checkout, and the copy shipped inside the wheel
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 ENV_VAR = "MIGRESEARCH_DATA"
@@ -34,6 +33,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     root = project_root()
     if root is not None:
         return root / "data"
+    from importlib import resources  # an installed wheel only (10 ms of imports a checkout's no-op build skips)
+
     return Path(str(resources.files("migresearch") / "data"))
 
 
@@ -42,6 +43,8 @@ def notebooks_dir() -> Path:
     root = project_root()
     if root is not None:
         return root / "notebooks"
+    from importlib import resources
+
     return Path(str(resources.files("migresearch") / "notebooks"))
 
 

@@ -347,8 +347,18 @@ class Result:
 
 
 def warm_up(data_dir: Path | None = None) -> None:
-    """Import and prepare everything once in the parent, so each forked report starts warm and clean."""
+    """Import and prepare everything once in the parent, so each forked report starts warm and clean.
+
+    Only caches that hold no data, or that record their reads on every call, are filled here: a cache
+    filled in the parent is a hit in every report, and a hit must still be recorded as a read (see
+    :func:`observe_reads`; ``present.names`` notes the key reads of its cached id map each time).
+    """
     os.environ.setdefault("MPLBACKEND", "Agg")
+    # jsonschema (imported by nbformat) builds the grammar of its optional IRI format check at import when
+    # rfc3987_syntax is installed (~1 s, on the serial part of every build); notebook validation never checks
+    # formats, so the parent and its reports go without it (an import of it raises ImportError, which
+    # jsonschema expects).
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     import matplotlib
 
     matplotlib.use("Agg")
@@ -356,12 +366,16 @@ def warm_up(data_dir: Path | None = None) -> None:
     import nbformat  # noqa: F401
     import papermill  # noqa: F401
 
+    if "rfc3987_syntax" in sys.modules and sys.modules["rfc3987_syntax"] is None:
+        del sys.modules["rfc3987_syntax"]  # imported, without it; a report that wants it may import it
+
     import migresearch
     from migresearch import query  # noqa: F401
     from migresearch.present import charts, maps
     from migresearch.reports import country_profile, eu_celac_dialogue, framework_profile  # noqa: F401
 
     maps._geometry()  # the vendored outlines, parsed once for every forked report
+    maps.prime()  # and the bounding box of each of their polygons (geometry only: no data is read)
 
     register_engine()
     if not _SHELL:
@@ -388,6 +402,13 @@ def warm_up(data_dir: Path | None = None) -> None:
             migresearch.load(name, data_dir)
         except DataValidationError:
             pass  # each report will fail at its own load cell, naming the data error
+    from migresearch.present import names
+
+    with contextlib.suppress(DataValidationError):
+        names.prime()  # which table each record id belongs to: asked by every English page that shows a note
+    import gc
+
+    gc.freeze()  # what the parent holds is never collected in a report: fewer copy-on-write page copies
 
 
 PR_SET_PDEATHSIG = 1
@@ -446,7 +467,8 @@ def observe_reads(data_dir: Path) -> set[str]:
 
     def recording_validate(data_dir: Any = None, names: Any = None) -> Any:
         names = list(names) if names is not None else None
-        reads.update(names if names is not None else compiled.names())
+        for name in names if names is not None else compiled.names():
+            _api.note_read(name)  # (not inside _api.keys_of, which records the keys only)
         return validate(data_dir, names)
 
     validation.validate = recording_validate  # this process only: it ends with the report

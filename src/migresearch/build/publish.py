@@ -2,6 +2,10 @@
 
 The flow, and what each step protects:
 
+0. (The command line only.) The fast no-op, :func:`migresearch.build.noop.up_to_date`: when the hashes of
+   the data files, code and notebooks match the ``noop`` record the last build left in the manifest, every
+   selected report is up to date and nothing is pending, the build ends there, in milliseconds, without
+   validating, planning or drawing the index.  Anything else takes the steps below.
 1. Take ``DIR/.build.lock`` (``fcntl``): two builds never interleave; the second fails at once.  The lock
    file names its holder's pid; a lock left by a build that is gone is taken over with a note, and the
    report processes never keep it (they close it, and die with their parent: :mod:`~migresearch.build.engine`).
@@ -22,7 +26,8 @@ The flow, and what each step protects:
 7. Run the rest in forked workers (:mod:`migresearch.build.engine`), writing only inside the staging folder.
    Each report process observes which tables it reads (:func:`migresearch.build.engine.observe_reads`) and
    sends them back with its result; its manifest entry stores them (``tables``) and its inputs hash covers
-   those tables only.  Pages and manifest entries name the whole data's version they were built from, so
+   those tables only (``<table>#keys`` where a report only asked which ids a table holds: hashed as its key
+   column alone).  Reports run longest first, as the last build timed them.  Pages and manifest entries name the whole data's version they were built from, so
    a page skipped after a change to a table it did not read keeps the version it was built with.
 8. Publish in two phases: a journal lists every file to swap in (and the pages of reports no longer
    declared, which are withdrawn); each pair is swapped in as one (the old files kept as hard links, and
@@ -40,18 +45,21 @@ import dataclasses
 import datetime as dt
 import errno
 import fcntl
+import functools
 import hashlib
 import json
 import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from migresearch import __version__, files, paths
+from migresearch.build import noop
 from migresearch.build.index import framework_names, write_index
+from migresearch.build.noop import JOURNAL, LOCK, MANIFEST, RENDER_VERSION  # shared with the fast no-op path
 from migresearch.errors import (
     BuildConfigError,
     BuildLocked,
@@ -65,12 +73,6 @@ from migresearch.errors import (
 from migresearch.reports import LANGS, REPORTS, Job, ReportSpec, mark_validated, plan
 
 __all__ = ["BuildLocked", "Outcome", "build", "run_cli"]
-
-MANIFEST = "manifest.json"
-LOCK = ".build.lock"
-JOURNAL = ".publish-journal.json"
-#: Bump when the page template or HTML conversion changes, so every report is rebuilt.
-RENDER_VERSION = "1"
 
 
 @dataclasses.dataclass
@@ -255,8 +257,7 @@ def recover(out: Path, outcome: Outcome) -> None:
 
 def _code_files() -> list[Path]:
     """Every module of the package (a code change rebuilds every report)."""
-    root = Path(__file__).resolve().parent.parent
-    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+    return noop.code_files()
 
 
 def _data_files(data_dir: Path) -> list[Path]:
@@ -305,11 +306,77 @@ def snapshot(data: Path, folder: Path) -> Snapshot:
         if content is not None:
             (folder / path.name).write_bytes(content)
     tables = {name: _sha(content) or "missing" for name, (_, content) in zip(compiled.names(), items, strict=True)}
+    for name, (_, content) in zip(compiled.names(), items, strict=True):
+        tables[name + KEYS] = _keys_digest(compiled.table(name).names[0], content)
     return Snapshot(folder, files.bytes_digest(items), problems, tables)
+
+
+#: A report that only asked which ids a table holds (:func:`migresearch._api.keys_of`) records ``<table>#keys``.
+KEYS = "#keys"
+
+
+def _keys_digest(column: str, content: bytes | None) -> str:
+    """SHA-256 of one column's text, row by row (the key column: what ``<table>#keys`` reads); of the whole
+    file when that column cannot be found (the validation then refuses the file anyway)."""
+    import csv
+    import io
+
+    if content is None:
+        return "missing"
+    try:
+        rows = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))
+        index = next(rows).index(column)
+        h = hashlib.sha256(b"keys\0")
+        for row in rows:
+            h.update((row[index] if index < len(row) else "\0missing").encode() + b"\n")
+        return h.hexdigest()
+    except (UnicodeDecodeError, csv.Error, StopIteration, ValueError):
+        return _sha(content) or "missing"
 
 
 def _live_digest(data: Path) -> str:
     return files.files_digest(_data_files(data))
+
+
+# --- 0. the fast no-op path (migresearch.build.noop) ----------------------------------------------
+
+
+def _noop_record(
+    declared: Sequence[Job],
+    manifest: dict[str, dict[str, Any]],
+    out: Path,
+    notebooks: Path,
+    reports: Sequence[ReportSpec],
+    code_hash: str,
+    data_hash: str,
+    digests: dict[str, str],
+) -> dict[str, Any]:
+    """The manifest's ``noop`` record (:func:`migresearch.build.noop.record`): the declared reports up to date
+    now are those that pass the planning step's own test (status ok, page present, inputs hash over the
+    tables it read)."""
+    from migresearch.datasets import compiled
+
+    sources: dict[str, bytes | None] = {}
+    fresh = []
+    for job in declared:
+        entry = manifest.get(job.relpath)
+        read = read_set(entry)
+        if not entry or read is None or entry.get("status") != "ok" or not (out / job.relpath).is_file():
+            continue
+        if job.spec.notebook not in sources:
+            sources[job.spec.notebook] = _read(notebooks / job.spec.notebook)
+        source = sources[job.spec.notebook]
+        if source is not None and entry.get("inputs_hash") == inputs_hash(job, source, code_hash, tables_hash(read, digests)):
+            fresh.append(job.relpath)
+    return noop.record(
+        data_hash,
+        code_hash,
+        notebooks,
+        [(spec.name, spec.notebook) for spec in reports],
+        [compiled.file(name) for name in compiled.names()],
+        [(job.relpath, job.spec.name) for job in declared],
+        fresh,
+    )
 
 
 # --- 5, 6. planning and hashing ----------------------------------------------------------------
@@ -483,7 +550,8 @@ def _build(
     mark_validated(snap.folder)
     try:
         todo_jobs = plan(snap.folder, only, langs, reports)
-        declared = {job.relpath for job in plan(snap.folder, None, LANGS, reports)}
+        declared_jobs = plan(snap.folder, None, LANGS, reports)
+        declared = {job.relpath for job in declared_jobs}
     except DataValidationError as exc:  # the validator passed, so only a race or a bug gets here
         outcome.failed.append("data")
         outcome.messages.append(f"DataValidationError: {exc.problems[0] if exc.problems else exc}")
@@ -510,6 +578,9 @@ def _build(
         else:
             outcome.skipped.append(job.relpath)
     withdrawn = sorted(path for path in manifest if path not in declared)
+    noop_record = functools.partial(
+        _noop_record, declared_jobs, out=out, notebooks=notebooks, reports=reports, code_hash=code_hash
+    )
     if todo or withdrawn:
         _run(
             todo,
@@ -530,7 +601,19 @@ def _build(
             code_hash,
             stamp,
             lock_fd,
+            noop_record,
         )
+    elif (
+        document.get("noop") != noop_record(manifest, data_hash=data_hash, digests=snap.tables)
+        or document.get("validated") != validated
+    ):
+        # nothing to build, but the data or code changed where no report reads (or the record is missing):
+        # the header is brought up to date (the reports' entries stay as they are), so the next no-op is fast
+        header = _header(data_hash, code_hash) | {"noop": noop_record(manifest, data_hash=data_hash, digests=snap.tables)}
+        try:
+            files.write_bytes(out / MANIFEST, _manifest_bytes(header, manifest))
+        except OSError as exc:
+            outcome.notes.append(f"could not update {out / MANIFEST}: {exc.strerror or exc} (the next build checks again)")
     try:
         write_index(out, manifest, data_hash, framework_names(snap.folder), snap.folder)
     except OSError as exc:
@@ -586,6 +669,7 @@ def _run(
     code_hash: str,
     stamp: str,
     lock_fd: int,
+    noop_record: Callable[..., dict[str, Any]],
 ) -> None:
     results: list[Any] = []
     if todo:
@@ -593,6 +677,9 @@ def _run(
 
         previous_env = os.environ.get(paths.ENV_VAR)
         os.environ[paths.ENV_VAR] = str(data)  # the forked reports read exactly the snapshot that was hashed
+        # longest first (as the last build timed them; new ones first): on few cores the build then ends with
+        # short reports, not with one long report running alone while the other workers idle
+        todo = sorted(todo, key=lambda job: -_last_seconds(manifest.get(job.relpath)))
         try:
             engine.warm_up()
             context = engine.PageContext(__version__, data_hash[:12], stamp)
@@ -667,15 +754,32 @@ def _run(
         if f"withdraw:{path}" not in failed_pairs:
             manifest.pop(path, None)
             outcome.withdrawn.append(path)
-    header = {
+    header = _header(data_hash, code_hash) | {"noop": noop_record(manifest, data_hash=data_hash, digests=digests)}
+    _commit(out, staging, _manifest_bytes(header, manifest), outcome)
+
+
+def _header(data_hash: str, code_hash: str) -> dict[str, Any]:
+    return {
         "package_version": __version__,
         "data_version": data_hash[:12],
         "code_hash": code_hash[:12],
         "git_commit": git_commit(),
         "validated": f"{data_hash}:{code_hash}",
     }
+
+
+def _manifest_bytes(header: dict[str, Any], manifest: dict[str, dict[str, Any]]) -> bytes:
     document = json.dumps({**header, "reports": [manifest[k] for k in sorted(manifest)]}, indent=1, ensure_ascii=False) + "\n"
-    _commit(out, staging, document.encode("utf-8"), outcome)
+    return document.encode("utf-8")
+
+
+def _last_seconds(entry: dict[str, Any] | None) -> float:
+    """How long a report took when last built (its manifest entry); unknown counts as the longest."""
+    try:
+        seconds = float((entry or {})["seconds"])
+    except (KeyError, TypeError, ValueError):
+        return float("inf")
+    return seconds if seconds == seconds else float("inf")
 
 
 def _keep_failed(out: Path, run_id: str, r: Any, pair: str, outcome: Outcome) -> None:

@@ -139,6 +139,13 @@ def _visible(polygon: list[list[list[float]]], extent: Extent) -> bool:
     return x1 >= extent.lon[0] and x0 <= extent.lon[1] and y1 >= extent.lat[0] and y0 <= extent.lat[1]
 
 
+def prime() -> None:
+    """Compute every polygon's bounding box once (the build's warm parent calls it before forking reports)."""
+    geometry = _geometry()
+    for polygon in [*geometry["context"], *(p for polys in geometry["countries"].values() for p in polys)]:
+        _visible(polygon, LAC)
+
+
 def _centre(iso3: str, extent: Extent) -> tuple[float, float]:
     """The centre of the bounding box of the country's largest polygon inside ``extent``."""
     polygons = [p for p in outline(iso3) if _visible(p, extent)] or outline(iso3)

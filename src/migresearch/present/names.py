@@ -264,16 +264,31 @@ _SNAKE = re.compile(r"(?<![\w-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w-])")
 _ID = re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9.]*(?:-[a-z0-9.]+)+)(?![\w-])")
 
 
-@functools.cache
 def _record_ids() -> dict[str, str]:
-    """Every record id with a hyphen (a primary key value) -> its table."""
-    from migresearch import list_datasets
+    """Every record id with a hyphen (a primary key value) -> its table; each call is recorded as a read of
+    every table's keys (not of the whole tables: see :func:`migresearch._api.keys_of`), the answer is cached."""
+    from migresearch import _api
+
+    names = _api.list_datasets()
+    _api.note_keys_read(names)
+    return _ids_by_table(tuple(names))
+
+
+def prime() -> None:
+    """Fill the cache of :func:`_record_ids` (the build's warm parent calls it before forking reports: each
+    report still records the key reads each time it uses the cache)."""
+    from migresearch import _api
+
+    _ids_by_table(tuple(_api.list_datasets()))
+
+
+@functools.cache
+def _ids_by_table(names: tuple[str, ...]) -> dict[str, str]:
+    from migresearch import _api
 
     out: dict[str, str] = {}
-    for name in list_datasets():
-        frame = load(name)
-        key = frame.columns[0]
-        for value in frame[key].dropna().astype(str):
+    for name in names:
+        for value in _api.keys_of(name).dropna().astype(str):
             if "-" in value:
                 out.setdefault(value, name)
     return out
@@ -303,7 +318,8 @@ def humanise(text: Any, lang: str = "en") -> str:
         return ""
     out = _ISO_IN_TEXT.sub(lambda m: i18n.date(m.group(0), "day", lang), str(text))
     out = _YEAR_MONTH.sub(lambda m: i18n.date(f"{m.group(1)}-{m.group(2)}-01", "month", lang), out)
-    ids, titles = _record_ids(), _table_titles()
+    ids = _record_ids() if _ID.search(out) else {}  # which ids exist is only asked when the text may hold one
+    titles = _table_titles()
 
     def table_and_id(m: re.Match[str]) -> str:
         table, rid = m.group(1), m.group(2)

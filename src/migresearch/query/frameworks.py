@@ -7,6 +7,8 @@ every side and the value the table holds, never resolved here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from migresearch.errors import UnknownFieldError
@@ -78,30 +80,49 @@ def timeline(framework: str, data_dir: _DataDir = None) -> pd.DataFrame:
     return out.sort_values(["date", "kind", "record_id"], na_position="last", kind="stable").reset_index(drop=True)
 
 
-def conflicts(table: str | None = None, data_dir: _DataDir = None, field: str | None = None) -> pd.DataFrame:
+def conflicts(
+    table: str | Iterable[str] | None = None,
+    data_dir: _DataDir = None,
+    field: str | None = None,
+    records: Iterable[str] | None = None,
+) -> pd.DataFrame:
     """Disagreements between sources: each (table, record, field) with two or more distinct claimed values.
 
     One row per claim, with ``n_values`` (distinct values in its group) and
     ``recorded_value`` (what the table itself holds, when the field is a
     column), so an analysis can show every side and what was chosen.
-    ``table`` (a dataset name) and ``field`` (one of its columns or claimed
-    fields) narrow the answer; unknown ones raise
-    :class:`~migresearch.errors.UnknownDatasetError` or
+    ``table`` (a dataset name, or several), ``field`` (one of its columns or
+    claimed fields) and ``records`` (record ids) narrow the answer; unknown
+    tables and fields raise :class:`~migresearch.errors.UnknownDatasetError` or
     :class:`~migresearch.errors.UnknownFieldError` with a did-you-mean.
+
+    Only the tables of the disagreements that remain after narrowing are read
+    (for their ``recorded_value``), so a report that asks about its own tables
+    and records reads nothing else: the build's record of what each report
+    read, and so what a data change rebuilds, follows from that.
     """
     claims = load("claims", data_dir)
     if table is not None:
         from migresearch._api import _spec
 
-        _spec(table)  # an unknown table is an UnknownDatasetError, as in load()
-        claims = claims[claims["table"] == table]
+        wanted = [table] if isinstance(table, str) else list(table)
+        for name in wanted:
+            _spec(name)  # an unknown table is an UnknownDatasetError, as in load()
+        claims = claims[claims["table"].isin(wanted)]
     if field is not None:
         from migresearch.validation import table_of
 
-        fields = set(claims["field"].astype(str)) | (set(table_of(table).names) if table is not None else set())
+        fields = set(claims["field"].astype(str))
+        if isinstance(table, str):
+            fields |= set(table_of(table).names)
+        elif table is not None:
+            for name in wanted:
+                fields |= set(table_of(name).names)
         if field not in fields:
-            raise UnknownFieldError(field, fields, kind=f"field of {table}" if table else "claimed field")
+            raise UnknownFieldError(field, fields, kind=f"field of {table}" if isinstance(table, str) else "claimed field")
         claims = claims[claims["field"] == field]
+    if records is not None:
+        claims = claims[claims["record_id"].isin({records} if isinstance(records, str) else set(records))]
     key = ["table", "record_id", "field"]
     n_values = claims.groupby(key)["value"].transform("nunique")
     out = claims.assign(n_values=n_values)

@@ -254,8 +254,7 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
         .reset_index(drop=True)[["nationality", "name", "n_covered", "n_listed", "n_pending", "n_uncovered"]]
     )
 
-    conflicts = query.conflicts(data_dir=data_dir)
-    conflicts = conflicts[(conflicts["table"].isin(["consular_coverage", "consular_mechanisms"]))].reset_index(drop=True)
+    conflicts = query.conflicts(["consular_coverage", "consular_mechanisms"], data_dir=data_dir)
     return Consular(
         on=when,
         lang=lang,

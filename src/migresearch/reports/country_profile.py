@@ -228,8 +228,7 @@ def collect(country: str, on: dt.date | None = None) -> CountryProfile:
         | set(figures["figure_id"])
         | set(coverage["coverage_id"])
     )
-    conflicts = query.conflicts()
-    conflicts = conflicts[conflicts["record_id"].isin(related)].reset_index(drop=True)
+    conflicts = query.conflicts(records=related)  # only the records shown: only their tables are read
     return CountryProfile(
         country=row.reset_index(drop=True),
         spans=spans,

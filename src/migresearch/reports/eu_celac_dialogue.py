@@ -63,11 +63,11 @@ def collect() -> Dialogue:
     True
     """
     meetings = load("meetings")
-    conflicts = query.conflicts()
     dialogue, summits = _of(meetings, DIALOGUE), _of(meetings, SUMMITS)
     hlms = dialogue[dialogue["kind"] == "high_level_meeting"].reset_index(drop=True)
     frameworks = set(load("frameworks")["framework_id"])
     ids = set(dialogue["meeting_id"]) | set(summits["meeting_id"]) | {SUMMITS}
+    conflicts = query.conflicts(records=ids | {DIALOGUE, PROJECT})  # only the records shown: only their tables are read
     return Dialogue(
         lima=summits[summits["city"] == "Lima"].reset_index(drop=True),
         launch=dialogue[dialogue["kind"] == "launch"].reset_index(drop=True),

@@ -106,7 +106,7 @@ def collect(framework: str, on: dt.date | None = None) -> Profile:
         ["adopted_date", "instrument_id"], na_position="last"
     )
     related = {framework} | set(meetings["meeting_id"]) | set(events["event_id"]) | set(instruments["instrument_id"])
-    conflicts = query.conflicts()
+    conflicts = query.conflicts(records=related)  # only the records shown: only their tables are read
     return Profile(
         framework=row.reset_index(drop=True),
         parent=parent.reset_index(drop=True),

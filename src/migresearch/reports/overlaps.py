@@ -169,8 +169,7 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
 
     events = load("memberships", data_dir)
     ids_rec = set(events.loc[events["framework_id"].isin(ids), "event_id"]) | set(fo["link_id"])
-    conflicts = query.conflicts(data_dir=data_dir)
-    conflicts = conflicts[conflicts["table"].isin(["memberships", "framework_objectives"]) & conflicts["record_id"].isin(ids_rec)]
+    conflicts = query.conflicts(["memberships", "framework_objectives"], data_dir=data_dir, records=ids_rec)
     return Overlaps(
         on=when,
         lang=lang,

@@ -339,7 +339,6 @@ def collect(
         ]
     ]
 
-    conflicts = query.conflicts(data_dir=data_dir)
     ids = set(inst["instrument_id"]) | set(
         memberships.loc[
             memberships["framework_id"].isin(inst["framework_id"].dropna())
@@ -347,7 +346,7 @@ def collect(
             "event_id",
         ]
     )
-    conflicts = conflicts[conflicts["record_id"].isin(ids)].reset_index(drop=True)
+    conflicts = query.conflicts(data_dir=data_dir, records=ids)  # only the records shown: only their tables are read
     return RegularPathways(
         on=when,
         lang=lang,

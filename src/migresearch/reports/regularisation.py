@@ -290,13 +290,11 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
     by_country = sort_by_name(by_country, "country")
     by_country = by_country.sort_values("n_programmes", ascending=False, kind="stable").reset_index(drop=True)
 
-    conflicts = query.conflicts(data_dir=data_dir)
     ids = set(progs["programme_id"]) | set(figures["figure_id"])
     if "regularisation_instruments" in list_datasets() and len(instruments):
         ids |= set(load("regularisation_instruments", data_dir)["instrument_row_id"])
-    conflicts = conflicts[
-        conflicts["table"].isin(["regularisations", "figures", "regularisation_instruments"]) & conflicts["record_id"].isin(ids)
-    ]
+    shown = [t for t in ("regularisations", "figures", "regularisation_instruments") if t in list_datasets()]
+    conflicts = query.conflicts(shown, data_dir=data_dir, records=ids)  # only what is shown: only those tables are read
     conflicts = conflicts.assign(
         programme=conflicts["record_id"]
         .map(labels["name"])
