@@ -27,7 +27,7 @@ MANIFEST = "manifest.json"
 LOCK = ".build.lock"
 JOURNAL = ".publish-journal.json"
 #: Bump when the page template or HTML conversion changes, so every report is rebuilt.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
