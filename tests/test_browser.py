@@ -10,21 +10,13 @@ from pathlib import Path
 import pytest
 
 from migresearch.build import publish as b
+from migresearch.build.docs import CHROMIUM_FLAGS
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+FLAGS = CHROMIUM_FLAGS  # one list, in migresearch.build.docs (the docs screenshots use it too)
 
 
 @pytest.fixture(scope="module")

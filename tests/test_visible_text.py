@@ -10,22 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from migresearch.build.docs import CHROMIUM_FLAGS
 from tests.conftest import ROOT
 from tests.visible_text import scan
 
 pytestmark = pytest.mark.slow
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+FLAGS = CHROMIUM_FLAGS  # one list, in migresearch.build.docs (the docs screenshots use it too)
 PAGES = [
     "index.html",
     "es/index.html",

@@ -21,7 +21,7 @@ from pathlib import Path
 from migresearch import i18n, paths
 from migresearch.reports import REPORTS, ReportSpec, plan
 
-#: Chromium flags for this workplace (no network, no sandbox as root); the browser tests use the same.
+#: Chromium flags for this workplace (no network, no sandbox as root); the browser tests import this list.
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -8,8 +8,8 @@ compose these blocks.  Words that are not data come from :mod:`migresearch.i18n`
 (labels, CLDR plurals, localised dates).  This ``__init__`` only names the
 helpers; a module (and pandas or matplotlib) is imported when one is first
 used, so the build's no-op path can render the index with the standard library
-(plus Jinja2 and Babel).  The API the report modules code against is listed
-in ``/work/staging/present-api.md`` and in each function's docstring.
+(plus Jinja2 and Babel).  The API the report modules code against is
+``__all__`` below, documented in each function's docstring.
 """
 
 from __future__ import annotations
