@@ -167,3 +167,21 @@ def test_gcm_endorsement_vote_counts() -> None:
     # the 60 LAC and EU states: 44 yes, 3 no, 6 abstentions, 7 absent
     assert counts == {"yes": 44, "absent": 7, "abstain": 6, "no": 3}
     assert "CHL" not in set(query.members_on("gcm", "2019-06-01")["party"])
+
+
+def test_undated_members_are_named_not_counted() -> None:
+    """A join without a date is never a member on a date; undated_members names those parties, except one that left."""
+    undated = query.undated_members("iom", "2026-12-01")
+    counted = set(query.members_on("iom", "2026-12-01")["party"])
+    assert "ARG" in undated and "ARG" not in counted  # IOM Argentina: member, admission date not found
+    assert not set(undated) & counted
+    assert "JAM" not in query.undated_members("sela", "2026-12-01")  # Jamaica left SELA (undated departure)
+
+
+def test_overlaps_page_names_the_undated_members() -> None:
+    from migresearch.reports import overlaps
+
+    data = overlaps.collect("es")
+    assert "ARG" in set(data.undated.loc[data.undated["framework_id"] == "iom", "party"])
+    text = " ".join(str(b) for b in overlaps.membership_section(data))
+    assert "No se cuentan en OIM porque no consta la fecha de ingreso: Alemania, Argentina" in text

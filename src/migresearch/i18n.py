@@ -155,6 +155,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.suspended": ("suspended", "suspendido"),
     "chart.meeting": ("meeting", "reunión"),
     "chart.meeting_number": ("Meeting number", "Número de reunión"),
+    "text.ov_undated": (
+        "Not counted in {framework} because no date of joining is recorded: {parties}.",
+        "No se cuentan en {framework} porque no consta la fecha de ingreso: {parties}.",
+    ),
     "text.undated": (
         "Not counted because no date of joining is recorded: {parties}.",
         "No se cuentan porque no consta la fecha de ingreso: {parties}.",

@@ -4,7 +4,7 @@ Every function loads what it needs through :func:`migresearch.load` (so the
 data is validated first), returns a typed ``DataFrame`` and never edits the
 data.  The questions are grouped by what they are about:
 
-- :mod:`~migresearch.query.membership`: ``members_on``, ``frameworks_of``, ``membership_history``, ``overlaps``;
+- :mod:`~migresearch.query.membership`: ``members_on``, ``frameworks_of``, ``membership_history``, ``overlaps``, ``undated_members``;
 - :mod:`~migresearch.query.frameworks`: ``timeline``, ``conflicts``;
 - :mod:`~migresearch.query.consular`: ``consular_coverage``;
 - :mod:`~migresearch.query.figures`: ``figure`` and the bitemporal :class:`~migresearch.query.figures.FigureStore`.
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         members_on,
         membership_history,
         overlaps,
+        undated_members,
     )
     from migresearch.query.membership import (
         _events as _events,
@@ -59,6 +60,7 @@ _WHERE: dict[str, str] = {
     "frameworks_of": "migresearch.query.membership",
     "membership_history": "migresearch.query.membership",
     "overlaps": "migresearch.query.membership",
+    "undated_members": "migresearch.query.membership",
     "_events": "migresearch.query.membership",
     "_party_names": "migresearch.query.membership",
     "_states_on": "migresearch.query.membership",
@@ -85,6 +87,7 @@ __all__ = [
     "membership_history",
     "overlaps",
     "timeline",
+    "undated_members",
 ]
 
 

@@ -26,7 +26,16 @@ from migresearch.errors import AmbiguousKeyError
 from migresearch.query._common import _check_codes, _check_country, _check_framework, _DataDir, _day
 from migresearch.query._common import table as load
 
-__all__ = ["EXCLUSIVE_ROLES", "MEMBER_ROLES", "frameworks_of", "members_on", "membership_history", "membership_spans", "overlaps"]
+__all__ = [
+    "EXCLUSIVE_ROLES",
+    "MEMBER_ROLES",
+    "frameworks_of",
+    "members_on",
+    "membership_history",
+    "membership_spans",
+    "overlaps",
+    "undated_members",
+]
 
 
 def _histories(events: pd.DataFrame) -> dict[tuple[str, str], list[ev.Step[Any]]]:
@@ -146,6 +155,25 @@ def members_on(framework: str, on: Any, roles: tuple[str, ...] = MEMBER_ROLES, d
     return out.sort_values(["party", "role"]).reset_index(drop=True)[
         ["party", "party_type", "role", "name_en", "name_es", "since", "since_precision", "source_id"]
     ]
+
+
+def undated_members(framework: str, on: Any, data_dir: _DataDir = None) -> list[str]:
+    """Parties with a member or state-party event of ``framework`` that has no date, and that
+    :func:`members_on` therefore does not count on ``on`` (sorted codes).
+
+    A join without a date cannot be placed on a timeline, so it never makes a party a member on a
+    date; reports name these parties so that a reader does not take them for non-members.
+
+    >>> "ARG" in undated_members("iom", "2026-12-01")
+    True
+    """
+    _check_framework(framework, data_dir)
+    events = _events(data_dir)
+    events = events[(events["framework_id"] == framework) & events["role"].isin(MEMBER_ROLES)]
+    counted = set(members_on(framework, on, data_dir=data_dir)["party"])
+    kinds = events.groupby("party")["event"].agg(set)
+    left = {p for p, k in kinds.items() if "withdraw" in k and "rejoin" not in k}  # a party that left is no member
+    return sorted(set(events.loc[events["date"].isna(), "party"].astype(str)) - counted - left)
 
 
 def _party_names(data_dir: _DataDir) -> pd.DataFrame:

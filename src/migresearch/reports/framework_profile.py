@@ -98,7 +98,7 @@ def collect(framework: str, on: dt.date | None = None) -> Profile:
     events = events[events["framework_id"] == framework].sort_values(["date", "event_id"], na_position="last")
     now = query.members_on(framework, day, roles=ALL_ROLES)
     members = events[events["role"].isin(MEMBER_ROLES)]
-    undated = sorted(set(members.loc[members["date"].isna(), "party"]) - set(now["party"]))
+    undated = query.undated_members(framework, day)
     meetings = load("meetings")
     meetings = meetings[meetings["framework_id"] == framework].sort_values(["start_date", "meeting_id"], na_position="last")
     instruments = load("instruments")

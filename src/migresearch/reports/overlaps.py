@@ -50,6 +50,8 @@ class Overlaps:
         ``objectives`` (the shared ones, as text); sorted by shared members, then objectives.
     frameworks : pandas.DataFrame
         Per framework: ``framework_id``, ``framework``, ``name``, ``n_members`` on ``on``, ``n_objectives``.
+    undated : pandas.DataFrame
+        Parties not counted on ``on`` because their joining has no date: ``framework_id``, ``framework``, ``party``.
     conflicts : pandas.DataFrame
         Disagreements about these frameworks' memberships and objectives.
     """
@@ -60,6 +62,7 @@ class Overlaps:
     objectives: pd.DataFrame
     pairs: pd.DataFrame
     frameworks: pd.DataFrame
+    undated: pd.DataFrame
     conflicts: pd.DataFrame
 
 
@@ -168,6 +171,14 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
     frameworks = frameworks.sort_values("n_members", ascending=False, kind="stable").reset_index(drop=True)
 
     events = load("memberships", data_dir)
+    undated = pd.DataFrame(
+        [
+            (f, short[f], party)
+            for f in sorted(set(events["framework_id"].astype(str)))
+            for party in query.undated_members(f, when, data_dir=data_dir)
+        ],
+        columns=["framework_id", "framework", "party"],
+    ).astype("string")
     ids_rec = set(events.loc[events["framework_id"].isin(ids), "event_id"]) | set(fo["link_id"])
     conflicts = query.conflicts(["memberships", "framework_objectives"], data_dir=data_dir, records=ids_rec)
     return Overlaps(
@@ -177,6 +188,7 @@ def collect(lang: str = "en", on: dt.date | str | None = None, data_dir: DataDir
         objectives=objectives.reset_index(drop=True),
         pairs=pairs,
         frameworks=frameworks,
+        undated=undated,
         conflicts=conflicts.reset_index(drop=True),
     )
 
@@ -244,6 +256,10 @@ def membership_section(data: Overlaps) -> list[Any]:
         ("field.members_on_date", lambda r: esc(i18n.number(int(r["n_members"]), lang))),
     ]
     out.append(data_table(counts, cols_t, lang))
+    for framework, part in data.undated.groupby("framework", sort=False):
+        undated = sorted(present_names.party(p, lang) for p in part["party"])
+        text = i18n.t("text.ov_undated", lang, framework=framework, parties=i18n.join(sorted(undated, key=collate), lang))
+        out.append(paragraph(text))
     # The chart's rows as a list, by country name: each country's frameworks on the date.
     by_country = sort_by_name(m.drop_duplicates("iso3")[["iso3", "country", "n_frameworks", "source_id"]], "country")
     held = {c: i18n.join(sorted(part["framework"], key=collate), lang) for c, part in m.groupby("iso3")}
