@@ -90,6 +90,34 @@ def test_consular_collect() -> None:
     assert not before.coverage["active"].any()  # the 1911 agreement is only recorded as signed before 2003
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_data_quality_coverage_links_each_country_to_its_profile(lang: str) -> None:
+    """Every country of the coverage table links to the profile page that the build makes, in the same language."""
+    from migresearch import reports
+
+    data = data_quality.collect(lang)
+    html = "".join(str(getattr(b, "markup", b)) for b in data_quality.coverage_section(data))
+    label = i18n.t("field.country", lang)
+    links = re.findall(rf'<td data-label="{re.escape(label)}"><a href="([^"]+)">([^<]+)</a></td>', html)
+    pages = {f"{j.slug}.html": j.params["country"] for j in reports.plan(only="02-country-profile*", langs=(lang,))}
+    assert len(links) == len(data.coverage) == len(pages) == 33
+    names = dict(zip(data.coverage["iso3"], data.coverage["country"]))
+    assert all(href in pages and names[pages[href]] == text.replace("&amp;", "&") for href, text in links)
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("en", "states"), ("es", "Estados")])
+def test_consular_matrix_table_gives_the_uncovered_count_before_the_states(lang: str, unit: str) -> None:
+    """On a phone each row is a card: the "no mechanism covers" cell starts with how many, then names them."""
+    data = consular.collect(lang, on="2020-01-01")
+    html = "".join(str(getattr(b, "markup", b)) for b in consular._matrix_table(data))
+    label = i18n.t("field.cc_none", lang)
+    cells = re.findall(rf'<td data-label="{re.escape(label)}">([^<]*)</td>', html)
+    expected = data.matrix[data.matrix["status"] == "none"].groupby("nationality").size()
+    assert len(cells) == data.matrix["nationality"].nunique() and expected.max() > 1
+    counts = [int(m.group(1)) for m in (re.match(rf"(\d+)\u00a0{unit}: \S", c) for c in cells if c) if m]  # never split
+    assert len(counts) == len([c for c in cells if c]) and sorted(counts) == sorted(expected)
+
+
 def test_overlaps_collect() -> None:
     data = overlaps.collect("en", on="2015-06-01")
     can = set(data.membership.loc[data.membership["framework_id"] == "can", "iso3"])

@@ -88,6 +88,43 @@ def test_a_tall_narrow_matrix_is_transposed_on_a_phone_when_that_fits_better() -
     assert width <= charts.CONTENT_PX["phone"] and height > width  # objectives down the side, frameworks across
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_phone_objectives_matrix_wraps_the_objective_names_instead_of_cutting_them(lang: str) -> None:
+    """The overlaps report's framework x GCM objective chart on a 390 px phone: the 23 objectives down the side,
+    each name whole (on two lines when long), in one panel no wider than the column, labels still LABEL_PT."""
+    import migresearch
+    from migresearch.present import charts
+
+    gcm = migresearch.load("gcm_objectives").sort_values("objective")
+    objectives = [f"{n} {t}" for n, t in zip(gcm["objective"], gcm[f"short_title_{lang}"])]
+    frameworks = sorted(migresearch.load("framework_objectives")["framework_id"].unique())
+    assert len(frameworks) >= 10 and max(len(o) for o in objectives) > 34  # longer than any cut keeps
+    labels = charts.matrix_row_labels(objectives, "phone")
+    assert [label.replace("\n", " ") for label in labels] == objectives and "…" not in "".join(labels)
+    assert max(label.count("\n") for label in labels) == 1
+    assert charts.matrix_row_labels(objectives, "desktop") != objectives  # the desktop still cuts (the table has them)
+    assert charts._matrix_layout(objectives, frameworks, "phone")[0] == 1  # one panel: no repeated row labels
+    grid: list[list[int | None]] = [[(i + j) % 3 == 0 for j in range(len(objectives))] for i in range(len(frameworks))]
+    png = charts.matrix_chart(grid, frameworks, objectives, ["#f3f3f3", "#2e7d4f"], "Objective", "Framework", "alt")
+    assert png.phone is not None and png.phone.size()[0] <= charts.CONTENT_PX["phone"]
+    assert png.phone.size()[1] > png.phone.size()[0]  # transposed: the objectives are the rows
+
+
+def test_phone_matrix_rows_keep_one_line_when_no_name_needs_two() -> None:
+    """Names of up to 28 characters (every CELAC member's, in both languages) stay on one line, rows keep their height."""
+    import migresearch
+    from migresearch.present import charts
+
+    countries = migresearch.load("countries")
+    for lang in ("en", "es"):
+        names = sorted(countries.loc[countries["iso3"].isin(["VCT", "KNA", "TTO", "ATG", "DOM"]), f"name_{lang}"])
+        assert charts.matrix_row_labels(names, "phone") == names
+        assert charts._matrix_layout(names, names, "phone")[2] <= 0.2
+    wrapped = charts.matrix_row_labels(["Diálogo Estructurado y Global UE-CELAC sobre Migración", "CAN"], "phone")
+    assert wrapped == ["Diálogo Estructurado y Global\nUE-CELAC sobre Migración", "CAN"]
+    assert charts._matrix_layout(wrapped, ["a", "b"], "phone")[2] > 0.25  # rows tall enough for two lines
+
+
 def test_a_timeline_has_a_phone_rendering_that_fits_390_px() -> None:
     """Drawn again for phones (labels of LABEL_PT at twice the pixels, shown at half): no wider than the column."""
     from migresearch.present import charts

@@ -658,6 +658,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Nacionales sin ningún instrumento en vigor: {names}.",
     ),
     "text.cc_only_in": ("only in: {places}", "solo en: {places}"),
+    "text.cc_count_then_states": ("{states}: {names}", "{states}: {names}"),
     "claim_value.signed_pending_ratification": ("signed, pending ratification", "firmado, pendiente de ratificación"),
     "claim_value.ratified_by_argentina_ecuador_peru_uruguay_colombia": (
         "ratified by Argentina, Ecuador, Peru, Uruguay and Colombia",

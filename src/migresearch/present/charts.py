@@ -392,33 +392,88 @@ def short_label(label: str, width: int = 34) -> str:
     return label[:width].rsplit(" ", 1)[0].rstrip(",:;") + "…"
 
 
-#: Per kind of page: label characters kept, smallest and largest cell side (inches), largest cell height.
-_MATRIX_FIT = {"desktop": (34, 0.17, 0.32, 0.2), "phone": (28, 0.11, 0.2, 0.2)}
+def _splits(label: str) -> list[tuple[str, str]]:
+    """Every way to break ``label`` into two lines at a space."""
+    words = label.split(" ")
+    return [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+
+
+def two_lines(label: str, width: int, line: int | None = None, measure: Callable[[str], float] = len) -> str:
+    """``label`` when it has at most ``width`` characters, else on two lines of at most ``line`` characters
+    (``width`` by default), broken at the space that leaves the wider line narrowest by ``measure`` (its
+    length, or its drawn width); a line that still runs past ``line`` is cut at a word boundary
+    (:func:`short_label`).
+
+    >>> two_lines("18 Desarrollo y reconocimiento de competencias", 28, 32)
+    '18 Desarrollo y reconocimiento\\nde competencias'
+    >>> two_lines("14 Consular protection", 28)
+    '14 Consular protection'
+    """
+    if len(label) <= width:
+        return label
+    line = line or width
+    fitting = [pair for pair in _splits(label) if len(pair[0]) <= line] or _splits(label)[:1]
+    if not fitting:  # one long word
+        return short_label(label, line)
+    first, rest = min(fitting, key=lambda pair: (max(measure(pair[0]), measure(pair[1])), -len(pair[0])))
+    return f"{short_label(first, line)}\n{short_label(rest, line)}"
+
+
+#: Per kind of page: label characters kept on one line, characters per line of a label wrapped onto two
+#: lines (``None``: never wrapped, cut instead), smallest and largest cell side (inches), largest cell height.
+_MATRIX_FIT: dict[str, tuple[int, int | None, float, float, float]] = {
+    "desktop": (34, None, 0.17, 0.32, 0.2),
+    "phone": (28, 32, 0.11, 0.2, 0.2),
+}
 _PAD = 0.05  # inches of white around a matrix chart
 _AXIS_IN = 0.25  # inches beside the tick labels: ticks, padding and the axis label
+_ROW_GAP_IN = 0.07  # inches between the two-line labels of neighbouring rows
 
 
-def _label_inches(labels: list[str]) -> float:
-    """Width in inches of the longest of ``labels`` drawn at :data:`LABEL_PT`."""
+def _label_sizes(labels: list[str]) -> list[tuple[float, float]]:
+    """Width and height in inches of each of ``labels`` drawn at :data:`LABEL_PT` (measured in one figure)."""
     import matplotlib.pyplot as plt
 
     with _chart_context():
         fig = plt.figure()
         renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-        widest = max(fig.text(0, 0, label, fontsize=LABEL_PT).get_window_extent(renderer).width for label in labels)
+        boxes = [fig.text(0, 0, label, fontsize=LABEL_PT).get_window_extent(renderer) for label in labels]
         plt.close(fig)
-    return float(widest) / fig.dpi
+    return [(float(b.width) / fig.dpi, float(b.height) / fig.dpi) for b in boxes]
+
+
+def _label_inches(labels: list[str]) -> float:
+    """Width in inches of the longest of ``labels`` drawn at :data:`LABEL_PT`."""
+    return max(w for w, _ in _label_sizes(labels))
+
+
+def matrix_row_labels(rows: list[str], kind: str) -> list[str]:
+    """The row labels of a matrix chart on a ``kind`` of page: cut at a word on the desktop rendering (the
+    table beside the chart gives the full names); on the phone rendering a long label goes onto two lines,
+    broken where its wider line is drawn narrowest, so the label column stays narrow and nothing is cut."""
+    chars, line = _MATRIX_FIT[kind][:2]
+    if line is None:
+        return [short_label(r, chars) for r in rows]
+    pieces = sorted({piece for r in rows if len(r) > chars for pair in _splits(r) for piece in pair})
+    drawn = dict(zip(pieces, (w for w, _ in _label_sizes(pieces)))) if pieces else {}
+    return [two_lines(r, chars, line, lambda text: drawn.get(text, float(len(text)))) for r in rows]
 
 
 def _matrix_layout(rows: list[str], cols: list[str], kind: str) -> tuple[int, float, float]:
-    """How a matrix fits the content width of ``kind``: number of panels (column groups), cell width and height."""
-    chars, smallest, widest, tallest = _MATRIX_FIT[kind]
-    label = _label_inches([short_label(r, chars) for r in rows]) + _AXIS_IN
+    """How a matrix fits the content width of ``kind``: number of panels (column groups), cell width and height
+    (tall enough for the row labels when one of them takes two lines)."""
+    smallest, widest, tallest = _MATRIX_FIT[kind][2:]
+    texts = matrix_row_labels(rows, kind)
+    sizes = _label_sizes(texts)
+    label = max(w for w, _ in sizes) + _AXIS_IN
     room = CONTENT_PX[kind] / DPI - label - 0.1 - 2 * _PAD  # the margin around the drawing
     per_panel = max(1, int(room // smallest))
     panels = -(-len(cols) // per_panel)
     width = min(widest, room / -(-len(cols) // panels))
-    return panels, width, min(width, tallest)
+    height = min(width, tallest)
+    if any("\n" in t for t in texts):
+        height = max(height, max(h for _, h in sizes) + _ROW_GAP_IN)
+    return panels, width, height
 
 
 def matrix_chart(
@@ -466,8 +521,8 @@ def _matrix_png(
     chars = _MATRIX_FIT[kind][0]
     panels, width, height = _matrix_layout(rows, cols, kind)
     per = -(-len(cols) // panels)
-    row_texts = [short_label(r, chars) for r in rows]
-    col_labels = [short_label(c, chars) for c in cols]
+    row_texts = matrix_row_labels(rows, kind)
+    col_labels = [short_label(c, chars) for c in cols]  # upright on one line: a column is too narrow for two
     values = np.array([[np.nan if v is None else float(v) for v in row] for row in grid], dtype=float)
     parts = [list(range(p * per, min(len(cols), (p + 1) * per))) for p in range(panels)]
     # Above each panel: its column labels (drawn upright) and the axis label.

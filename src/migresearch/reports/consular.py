@@ -387,8 +387,17 @@ def _matrix_table(data: Consular) -> list[Any]:
     def states(status: str) -> Any:
         return lambda r: esc(", ".join(by.get((r["nationality"], status), [])))
 
+    def uncovered(r: pd.Series) -> str:
+        """The count first ("22 states: Bahamas, ..."), so a phone card shows it before the long list
+        (kept on one line with its unit by a no-break space)."""
+        names = by.get((r["nationality"], "none"), [])
+        if not names:
+            return ""
+        count = plural("unit.states", len(names), lang).replace(" ", "\u00a0")
+        return esc(i18n.t("text.cc_count_then_states", lang, states=count, names=", ".join(names)))
+
     cols: list[tuple[str, Any]] = [("field.nationals_of", lambda r: f"<strong>{esc(r['nationality_name'])}</strong>")]
-    cols += [("field.cc_" + c, states(c)) for c in CELLS]
+    cols += [("field.cc_" + c, uncovered if c == "none" else states(c)) for c in CELLS]
     return [
         paragraph(i18n.t("text.cc_matrix_table", lang)),
         data_table(frame, cols, lang, extra_sources=data.coverage["source_id"], jump=("nationality_name", "matrix")),

@@ -9,8 +9,9 @@ sources about all of these disagree.  A small locator map places it in the regio
 
 :func:`collect` is the analysis: pure and language-free, one frozen dataclass of typed frames.  The
 section functions present it in a page's language; the notebook calls ``collect`` once and shows one
-section per cell.  :func:`profile_href` and :func:`country_links` give the relative links between the
-country and framework profiles (both kinds of page sit in the same ``<lang>/`` folder).
+section per cell.  :func:`profile_href`, :func:`country_link` and :func:`country_links` give the relative
+links between the country and framework profiles, and from other reports to them (every kind of page
+sits in the same ``<lang>/`` folder).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from migresearch.present.charts import chart, responsive
 from migresearch.present.conflicts import comparison
 from migresearch.present.html import Html, code_cell, date_cell, esc, foreign, paragraph, range_cell, section, table, title_block
 
-__all__ = ["CountryProfile", "collect", "country_links", "profile_href", "sections"]
+__all__ = ["CountryProfile", "collect", "country_link", "country_links", "profile_href", "sections"]
 
 #: The roles drawn on the frameworks chart (a presidency or a chair is a term, shown in the tables).
 CHART_ROLES: tuple[str, ...] = ("member", "state_party", "associate", "observer")
@@ -277,6 +278,19 @@ def profile_href(kind: str, value: str, lang: str) -> str:
     return f"{spec.slug({kind: value, 'lang': i18n.check_lang(lang)})}.html"
 
 
+def country_link(iso3: Any, lang: str, text: Any = None) -> str:
+    """The country's name (or ``text``) as a link to its profile page in ``lang`` (markup, escaped).
+
+    For a country that has a profile (a member of :data:`PROFILED_GROUP` on the data date); the one way
+    a report links to a country profile.
+
+    >>> country_link("PER", "es")
+    '<a href="02-country-profile-PER.html">Perú</a>'
+    """
+    label = _country(iso3, lang) if text is None else text
+    return f'<a href="{esc(profile_href("country", str(iso3), lang))}">{esc(label)}</a>'
+
+
 def country_links(parties: Iterable[Any], lang: str, on: dt.date | None = None) -> Html | None:
     """Links to the profiles of those ``parties`` that have one (CELAC members on the data date), by name.
 
@@ -288,7 +302,7 @@ def country_links(parties: Iterable[Any], lang: str, on: dt.date | None = None) 
     codes = sorted({str(p) for p in parties if str(p) in profiled}, key=lambda c: _country(c, lang).casefold())
     if not codes:
         return None
-    items = ", ".join(f'<a href="{esc(profile_href("country", c, lang))}">{esc(_country(c, lang))}</a>' for c in codes)
+    items = ", ".join(country_link(c, lang) for c in codes)
     return Html(f'<p class="links"><strong>{esc(i18n.t("text.country_profiles", lang))}:</strong> {items}.</p>')
 
 

@@ -58,8 +58,9 @@ class DataQuality:
         Per source: ``source_id``, ``title``, ``producer``, ``rows`` (rows citing it, all tables),
         ``accessed_date``, ``published_date``, ``published_precision``; sorted by rows, most first.
     coverage : pandas.DataFrame
-        Per CELAC member on the date (and any other country a fact table names): ``iso3``, ``country`` and
-        one count per table of :data:`COUNTRY_COLUMNS`, plus ``total``; sorted by total.
+        Per CELAC member on the date (and any other country a fact table names): ``iso3``, ``country``,
+        ``profiled`` (the country has a profile page: a CELAC member on the date), one count per table of
+        :data:`COUNTRY_COLUMNS`, plus ``total``; sorted by total.
     inferred : pandas.DataFrame
         Per (table, column) inferred: ``table``, ``column``, ``rows``, ``reason`` (the first reason given),
         ``source_id``.
@@ -188,7 +189,15 @@ def collect(lang: str = "en", data_dir: DataDir = None) -> DataQuality:
                     per.setdefault(c, {})
                     per[c][t] = per[c].get(t, 0) + 1
     coverage = pd.DataFrame(
-        [{"iso3": c, "country": names[c], **{t: per[c].get(t, 0) for t in COUNTRY_COLUMNS if t in frames}} for c in per]
+        [
+            {
+                "iso3": c,
+                "country": names[c],
+                "profiled": c in celac,
+                **{t: per[c].get(t, 0) for t in COUNTRY_COLUMNS if t in frames},
+            }
+            for c in per
+        ]
     )
     present_tables = [t for t in COUNTRY_COLUMNS if t in frames]
     coverage["total"] = coverage[present_tables].sum(axis=1) if len(coverage) else 0
@@ -312,11 +321,13 @@ def sources_section(data: DataQuality, top: int = TOP) -> list[Any]:
 
 
 def coverage_section(data: DataQuality) -> list[Any]:
-    """Rows naming each CELAC country, per table; the thinnest first."""
+    """Rows naming each CELAC country, per table; the thinnest first (each name links to its profile)."""
     lang = data.lang
-    tables = [c for c in data.coverage.columns if c not in ("iso3", "country", "total")]
+    from migresearch.reports.country_profile import country_link
+
+    tables = [c for c in data.coverage.columns if c not in ("iso3", "country", "profiled", "total")]
     cols = (
-        [("field.country", lambda r: esc(r["country"]))]
+        [("field.country", lambda r: country_link(r["iso3"], lang, r["country"]) if r["profiled"] else esc(r["country"]))]
         + [(f"={table_name(t, lang)}", lambda r, t=t: _n(r[t], lang)) for t in tables]
         + [("field.total", lambda r: _n(r["total"], lang))]
     )
