@@ -480,6 +480,26 @@ class Result:
     tables: list[str] | None = None
 
 
+#: Modules a report imports on its first cell or page if the parent has not: IPython's logger and debugger
+#: (on the first cell), Babel's list formatting, pandas' reshaping (pivots), the page's data date.
+_ALSO_IMPORTED = ("IPython.core.logger", "bdb", "babel.lists", "pandas.core.reshape.reshape", "migresearch.build.index")
+
+
+def _import_report_modules() -> None:
+    """Import every module a report uses, so no report imports one in its own process: every query and report
+    module (the packages import theirs lazily) and :data:`_ALSO_IMPORTED`.  Importing reads no data."""
+    import importlib
+    import pkgutil
+
+    from migresearch import query, reports
+
+    for package in (query, reports):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    for name in _ALSO_IMPORTED:
+        importlib.import_module(name)
+
+
 def warm_up(data_dir: Path | None = None) -> None:
     """Import and prepare everything once in the parent, so each forked report starts warm and clean.
 
@@ -498,16 +518,17 @@ def warm_up(data_dir: Path | None = None) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot
-    import nbformat  # noqa: F401
+    import nbformat
+    import nbformat.v4
     import papermill  # noqa: F401
 
     if "rfc3987_syntax" in sys.modules and sys.modules["rfc3987_syntax"] is None:
         del sys.modules["rfc3987_syntax"]  # imported, without it; a report that wants it may import it
 
     import migresearch
-    from migresearch import query  # noqa: F401
     from migresearch.present import charts, maps
-    from migresearch.reports import country_profile, eu_celac_dialogue, framework_profile  # noqa: F401
+
+    _import_report_modules()
 
     maps._geometry()  # the vendored outlines, parsed once for every forked report
     maps.prime()  # and the bounding box of each of their polygons (geometry only: no data is read)
@@ -520,6 +541,9 @@ def warm_up(data_dir: Path | None = None) -> None:
     from migresearch.present import page
 
     page.environment().get_template("page.html.j2")  # the page template, compiled once for every report
+    # nbformat compiles its notebook schema into a validator on first use (0.05 to 0.1 s): done here once,
+    # not in every report (each reads its notebook, and papermill writes it, through that validator)
+    nbformat.reads(nbformat.writes(nbformat.v4.new_notebook()), as_version=4)
     import datetime as dt
 
     from migresearch import i18n
