@@ -545,15 +545,28 @@ def warm_up(data_dir: Path | None = None) -> None:
     # not in every report (each reads its notebook, and papermill writes it, through that validator)
     nbformat.reads(nbformat.writes(nbformat.v4.new_notebook()), as_version=4)
     import datetime as dt
+    import string
 
     from migresearch import i18n
 
-    for lang in i18n.LANGS:  # Babel locale data and matplotlib's font cache, loaded once
+    for lang in i18n.LANGS:  # Babel locale data, loaded once
         i18n.date(dt.date(2000, 1, 1), "day", lang), i18n.number(1.5, lang)
-        with charts._chart_context():
-            fig = matplotlib.pyplot.figure()
-            fig.text(0.5, 0.5, lang)
-            charts._render(fig, lang)
+    # matplotlib's font lookups and glyph tables, for the label sizes and the two renderings charts use
+    sample = string.ascii_letters + string.digits + " áéíóúñüÁÉÍÓÚÑç€$%()-–…,.;:/'’"
+    for kind in ("desktop", "phone"):
+        token = charts._KIND.set(kind)
+        try:
+            with charts._chart_context():
+                fig, ax = matplotlib.pyplot.subplots()
+                ax.plot([0, 1], [0, 1], label=sample)
+                ax.set_title(sample)
+                ax.set_xlabel(sample)
+                for size in (charts.LABEL_PT, 8, 9):
+                    fig.text(0, 0, sample, fontsize=size)
+                ax.legend()
+                charts._render(fig, sample)
+        finally:
+            charts._KIND.reset(token)
     from migresearch.validation import DataValidationError, validate
 
     validate(data_dir)  # every table parsed once: each load below reuses its parse (it validated clean)
