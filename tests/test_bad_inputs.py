@@ -476,3 +476,28 @@ def test_meeting_numbers_must_be_contiguous(data_copy: Path, edit) -> None:
     assert_has(
         data_copy, f"data/meetings.csv:{line_of(path, record)}:number: 11: series eu-celac-sdcm/hlm jumps to 11: no row for 9–10"
     )
+
+
+def test_tables_validated_after_the_whole_folder_reuse_its_parse_and_agree(data_copy: Path, edit) -> None:
+    """After a clean validation of the whole folder, asking for some tables reuses their parse (the build's
+    warm-up parses every file once); the answer is what validating them alone gives.  A changed file, or a
+    folder with a problem, is read again, so the problem is still found."""
+    from migresearch import datasets
+    from migresearch.validation import _CACHE
+
+    whole = validate(data_copy)
+    assert whole.ok
+    for name in datasets.compiled.names():
+        reused = validate(data_copy, [name])
+        assert reused.ok and all(reused.parsed[n] is whole.parsed[n] for n in reused.parsed)
+    for name in ("gcm_objectives", "meetings", "practices", "claims"):  # a leaf, two with references, all
+        reused = validate(data_copy, [name])
+        _CACHE.clear()
+        alone = validate(data_copy, [name])
+        assert alone.ok and sorted(alone.parsed) == sorted(reused.parsed)
+        assert all(alone.parsed[n].records == reused.parsed[n].records for n in alone.parsed)
+        whole = validate(data_copy)
+    edit(data_copy / "meetings.csv", 1, "framework_id", "no-such-framework")
+    assert not validate(data_copy, ["meetings"]).ok  # changed since the whole was validated: read again
+    assert not validate(data_copy).ok
+    assert not validate(data_copy, ["meetings"]).ok

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -11,10 +13,13 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from migresearch import reports
 from migresearch.build import publish as b
@@ -528,3 +533,82 @@ def test_a_report_that_only_asks_which_ids_exist_reads_the_keys(tmp_path: Path, 
     second = b.build(out=out, reports=(s,), notebooks=nbs, data_dir=data_copy, progress=False)
     assert second.exit_code == 0, second.messages
     assert sorted(second.built) == ["en/keys.html", "es/keys.html"]
+
+
+# --- the page body: our renderer against nbconvert's ----------------------------------------------------
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x1b"), max_size=40)
+_OUTPUT = st.one_of(
+    st.builds(
+        lambda kind, html, plain: new_output(kind, data={"text/html": html, "text/plain": plain}, **_count(kind)),
+        st.sampled_from(["execute_result", "display_data"]),
+        _TEXT,
+        _TEXT,
+    ),
+    st.builds(
+        lambda kind, plain: new_output(kind, data={"text/plain": plain}, **_count(kind)),
+        st.sampled_from(["execute_result", "display_data"]),
+        _TEXT,
+    ),
+    st.builds(lambda text: new_output("stream", name="stdout", text=text), _TEXT),
+)
+
+
+def _count(kind: str) -> dict[str, int]:
+    return {"execution_count": 3} if kind == "execute_result" else {}
+
+
+@st.composite
+def _notebooks(draw: st.DrawFn) -> nbformat.NotebookNode:
+    cells = []
+    for i in range(draw(st.integers(0, 5))):
+        tags = draw(
+            st.lists(st.sampled_from(["parameters", "injected-parameters", "a<b", "remove_cell", 'q"t']), max_size=2, unique=True)
+        )
+        if draw(st.booleans()):
+            cell = new_markdown_cell(draw(_TEXT), metadata={"tags": sorted({*tags, "remove_cell"})})
+        else:
+            cell = new_code_cell("x", metadata={"tags": tags}, outputs=draw(st.lists(_OUTPUT, max_size=3)))
+        cell["id"] = f"c{i}"
+        cells.append(cell)
+    return new_notebook(cells=cells)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_notebooks())
+def test_page_body_is_nbconvert_s_byte_for_byte(nb: nbformat.NotebookNode) -> None:
+    """The build writes report bodies itself (no nbconvert import on the build's path); for every kind of output
+    it handles, the bytes are those of nbconvert's ``basic`` template with the build's settings."""
+    from migresearch.build import engine
+
+    ours = engine.render_outputs(copy.deepcopy(nb))
+    assert ours is not None
+    assert ours == _exporter().from_notebook_node(copy.deepcopy(nb))[0]
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        new_output("display_data", data={"image/png": "iVBORw0KGgo="}),
+        new_output("display_data", data={"text/markdown": "*x*", "text/plain": "x"}),
+        new_output("execute_result", data={"text/plain": "\x1b[31mred\x1b[0m"}, execution_count=1),
+        new_output("stream", name="stdout", text="\x1b[1mbold\x1b[0m"),
+        new_output("error", ename="ValueError", evalue="v", traceback=["ValueError: v"]),
+        new_output("display_data", data={"text/html": "<p>x</p>"}, metadata={"text/html": {"isolated": True}}),
+    ],
+)
+def test_other_outputs_are_left_to_nbconvert(output: Any) -> None:
+    """An output kind reports do not make is not guessed at: nbconvert renders that page (see ``render_page``)."""
+    from migresearch.build import engine
+
+    nb = new_notebook(cells=[new_code_cell("x", outputs=[output])])
+    assert engine.render_outputs(nb) is None
+    nb = new_notebook(cells=[new_markdown_cell("kept: not tagged remove_cell")])
+    assert engine.render_outputs(nb) is None
+
+
+@functools.cache
+def _exporter() -> Any:
+    from migresearch.build import engine
+
+    return engine.make_exporter()
