@@ -730,7 +730,7 @@ def _report(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from migresearch.files import write_text
+    from migresearch.files import write_bytes, write_text
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -774,7 +774,7 @@ def _report(
     result["notebook"] = str(nb_path)
     result["tables"] = sorted(reads)
     result["seconds"] = round(time.perf_counter() - started, 3)
-    write_text(result_path, json.dumps(result))
+    write_bytes(result_path, json.dumps(result).encode("utf-8"), durable=False)  # read once, then discarded
 
 
 def run(
