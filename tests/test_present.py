@@ -113,3 +113,40 @@ def test_a_long_table_grouped_by_country_links_to_each_country() -> None:
     assert html.startswith('<nav class="jump" aria-label="Ir a un país:">')
     assert '<a href="#p-1">Argentina</a> · <a href="#p-2">Brasil</a>' in html
     assert html.count('<tr id="p-1">') == 1 and '<tr id="p-2">' in html and html.count("<tr id=") == 2
+
+
+def test_charts_skip_the_layout_only_draw_without_changing_a_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_render`` lets savefig skip its layout-only draw; the PNGs (desktop, constrained phone layout, legend,
+    matrix) are the bytes matplotlib's own ``bbox_inches="tight"`` gives."""
+    import contextlib
+
+    from migresearch.present import charts
+
+    meetings = pd.DataFrame(
+        {
+            "start_date": pd.to_datetime(["2010-01-01", "2012-06-01", "2014-03-01"]),
+            "series": ["hlm"] * 3,
+            "label": ["I", "II", "III"],
+        }
+    )
+    from migresearch import query
+
+    events = query._events(None)
+    events = events[(events["framework_id"] == "mercosur") & events["role"].isin(query.MEMBER_ROLES)]
+
+    def draw_all() -> list[bytes]:
+        out = []
+        for png in (
+            present.meetings_chart(meetings, "en"),
+            charts.membership_chart(events, "en"),
+            charts.matrix_chart(
+                [[0, 1], [1, None]], ["Aa", "Bb"], ["Cc", "Dd"], ["#eee", "#2e7d4f"], "x", "y", "alt", ["no", "yes"]
+            ),
+        ):
+            assert png is not None and png.phone is not None
+            out += [png.data, png.phone.data]
+        return out
+
+    skipped = draw_all()
+    monkeypatch.setattr(charts, "_layout_pass_skipped", lambda fig: contextlib.nullcontext())
+    assert draw_all() == skipped

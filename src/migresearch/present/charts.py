@@ -13,12 +13,13 @@ chart is drawn.
 from __future__ import annotations
 
 import base64
+import contextlib
 import contextvars
 import datetime as dt
 import functools
 import io
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -94,9 +95,47 @@ def _render(fig: Any, alt: str, informative: bool = True, density: int | None = 
     if density is None:
         density = PHONE_DENSITY if _KIND.get() == "phone" else 1
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI * density, metadata={"Software": None}, bbox_inches="tight", pad_inches=pad)
+    with _layout_pass_skipped(fig):
+        fig.savefig(buf, format="png", dpi=DPI * density, metadata={"Software": None}, bbox_inches="tight", pad_inches=pad)
     plt.close(fig)
     return Png(buf.getvalue(), alt, informative, density)
+
+
+def _drawing_disabled(renderer: Any) -> bool:
+    """True inside matplotlib's ``renderer._draw_disabled()``: its ``draw_path`` is the no-op put there."""
+    from matplotlib.backend_bases import RendererBase
+
+    return getattr(vars(renderer).get("draw_path"), "__wrapped__", None) is RendererBase.draw_path
+
+
+@contextlib.contextmanager
+def _layout_pass_skipped(fig: Any) -> Iterator[None]:
+    """Let ``fig.savefig(..., bbox_inches="tight")`` skip its layout-only draw (the same PNG bytes, one draw less).
+
+    To find the tight box, matplotlib first draws the whole figure with drawing disabled, only to bring
+    its layout up to date, then asks for the figure's tight box, then draws it for real.  The tight box
+    brings every artist it measures up to date itself (ticks, labels, legends, annotations), so of that
+    first draw only the layout engine's pass is needed: the constrained layout of a phone rendering.
+    Every chart of every report is byte-identical with and without the skipped draw.
+    """
+    real = type(fig).draw
+
+    def draw(renderer: Any) -> None:
+        if _drawing_disabled(renderer):
+            engine = fig.get_layout_engine()
+            if fig.axes and engine is not None:
+                try:
+                    engine.execute(fig)
+                except ValueError:  # as in Figure.draw
+                    pass
+            return
+        real(fig, renderer)
+
+    fig.draw = draw
+    try:
+        yield
+    finally:
+        del fig.draw
 
 
 def _chart_context() -> Any:
