@@ -115,9 +115,9 @@ def test_a_long_table_grouped_by_country_links_to_each_country() -> None:
     assert html.count('<tr id="p-1">') == 1 and '<tr id="p-2">' in html and html.count("<tr id=") == 2
 
 
-def test_charts_skip_the_layout_only_draw_without_changing_a_byte(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``_render`` lets savefig skip its layout-only draw; the PNGs (desktop, constrained phone layout, legend,
-    matrix) are the bytes matplotlib's own ``bbox_inches="tight"`` gives."""
+def test_chart_rendering_shortcuts_do_not_change_a_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_render`` lets savefig skip its layout-only draw and finds date ticks once; the PNGs (desktop, constrained
+    phone layout, legend, dates, matrix) are the bytes matplotlib's own ``bbox_inches="tight"`` gives."""
     import contextlib
 
     from migresearch.present import charts
@@ -149,4 +149,5 @@ def test_charts_skip_the_layout_only_draw_without_changing_a_byte(monkeypatch: p
 
     skipped = draw_all()
     monkeypatch.setattr(charts, "_layout_pass_skipped", lambda fig: contextlib.nullcontext())
+    monkeypatch.setattr(charts, "_freeze_date_ticks", lambda fig: None)
     assert draw_all() == skipped

@@ -95,10 +95,33 @@ def _render(fig: Any, alt: str, informative: bool = True, density: int | None = 
     if density is None:
         density = PHONE_DENSITY if _KIND.get() == "phone" else 1
     buf = io.BytesIO()
+    _freeze_date_ticks(fig)
     with _layout_pass_skipped(fig):
         fig.savefig(buf, format="png", dpi=DPI * density, metadata={"Software": None}, bbox_inches="tight", pad_inches=pad)
     plt.close(fig)
     return Png(buf.getvalue(), alt, informative, density)
+
+
+def _freeze_date_ticks(fig: Any) -> None:
+    """Fix the date ticks of ``fig`` to the ones its date locator would place (the same ticks, found once).
+
+    Saving a figure asks each axis for its ticks and their labels about eight times (the tight box, the
+    constrained layout, the spines, the draw), and a date axis finds them afresh each time with
+    ``dateutil.rrule``.  The view limits are final when a chart is rendered, so the locator's answer and
+    the formatter's labels are computed once here and handed to a fixed locator and formatter.
+    """
+    from matplotlib.dates import AutoDateFormatter, AutoDateLocator
+    from matplotlib.ticker import FixedFormatter, FixedLocator
+
+    for ax in fig.axes:
+        for axis in ax._axis_map.values():
+            ticker = axis.major
+            if isinstance(ticker.locator, AutoDateLocator) and isinstance(ticker.formatter, AutoDateFormatter):
+                locs = ticker.locator()
+                labels = ticker.formatter.format_ticks(locs)
+                ticker.locator, ticker.formatter = FixedLocator(locs), FixedFormatter(labels)
+                ticker.locator.set_axis(axis)
+                ticker.formatter.set_axis(axis)
 
 
 def _drawing_disabled(renderer: Any) -> bool:
