@@ -116,7 +116,7 @@ def test_a_long_table_grouped_by_country_links_to_each_country() -> None:
 
 
 def test_chart_rendering_shortcuts_do_not_change_a_byte(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``_render`` lets savefig skip its layout-only draw and finds date ticks once; the PNGs (desktop, constrained
+    """``_render`` lets savefig skip its layout-only draw, finds date ticks once and measures texts once; the PNGs (desktop, constrained
     phone layout, legend, dates, matrix) are the bytes matplotlib's own ``bbox_inches="tight"`` gives."""
     import contextlib
 
@@ -150,4 +150,5 @@ def test_chart_rendering_shortcuts_do_not_change_a_byte(monkeypatch: pytest.Monk
     skipped = draw_all()
     monkeypatch.setattr(charts, "_layout_pass_skipped", lambda fig: contextlib.nullcontext())
     monkeypatch.setattr(charts, "_freeze_date_ticks", lambda fig: None)
+    monkeypatch.setattr(charts, "_text_metrics_shared", contextlib.nullcontext)
     assert draw_all() == skipped

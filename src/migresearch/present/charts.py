@@ -96,7 +96,7 @@ def _render(fig: Any, alt: str, informative: bool = True, density: int | None = 
         density = PHONE_DENSITY if _KIND.get() == "phone" else 1
     buf = io.BytesIO()
     _freeze_date_ticks(fig)
-    with _layout_pass_skipped(fig):
+    with _layout_pass_skipped(fig), _text_metrics_shared():
         fig.savefig(buf, format="png", dpi=DPI * density, metadata={"Software": None}, bbox_inches="tight", pad_inches=pad)
     plt.close(fig)
     return Png(buf.getvalue(), alt, informative, density)
@@ -122,6 +122,39 @@ def _freeze_date_ticks(fig: Any) -> None:
                 ticker.locator, ticker.formatter = FixedLocator(locs), FixedFormatter(labels)
                 ticker.locator.set_axis(axis)
                 ticker.formatter.set_axis(axis)
+
+
+@contextlib.contextmanager
+def _text_metrics_shared() -> Iterator[None]:
+    """While one figure is saved, measure each text once for every Agg renderer of the same dpi.
+
+    matplotlib caches a text's width, height and descent per renderer, and saving with a tight box uses
+    two Agg renderers of the same dpi (the figure's size, then the tight box's): each text was measured
+    by both, with the same result, since an Agg renderer's measure depends only on its dpi, the font
+    properties and the rcParams, which stay the same while one figure is saved.
+    """
+    import matplotlib.text
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    mtext: Any = matplotlib.text  # its private per-renderer cache is what this replaces
+
+    real = mtext._get_text_metrics_with_cache
+    measured: dict[tuple[Any, ...], tuple[float, float, float]] = {}
+
+    def metrics(renderer: Any, text: str, fontprop: Any, ismath: Any, dpi: float) -> tuple[float, float, float]:
+        if type(renderer) is not RendererAgg:
+            return real(renderer, text, fontprop, ismath, dpi)
+        key = (text, fontprop.copy(), ismath, dpi, renderer.dpi)
+        found = measured.get(key)
+        if found is None:
+            found = measured[key] = real(renderer, text, fontprop, ismath, dpi)
+        return found
+
+    mtext._get_text_metrics_with_cache = metrics
+    try:
+        yield
+    finally:
+        mtext._get_text_metrics_with_cache = real
 
 
 def _drawing_disabled(renderer: Any) -> bool:
