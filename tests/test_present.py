@@ -152,3 +152,26 @@ def test_chart_rendering_shortcuts_do_not_change_a_byte(monkeypatch: pytest.Monk
     monkeypatch.setattr(charts, "_freeze_date_ticks", lambda fig: None)
     monkeypatch.setattr(charts, "_text_metrics_shared", contextlib.nullcontext)
     assert draw_all() == skipped
+
+
+def test_a_chart_that_says_nothing_is_rendered_when_asked_with_the_same_bytes() -> None:
+    """A chart drawn with ``informative=False`` is saved only when its bytes are asked for, in the rcParams it
+    was drawn in: the same bytes as saving it at once, whatever the rcParams are by then."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from migresearch.present import charts
+
+    def draw(informative: bool) -> charts.Png:
+        with charts._chart_context():
+            fig, ax = plt.subplots(figsize=(4, 2))
+            ax.plot(pd.to_datetime(["2010-01-01", "2014-06-01"]), [1, 2])
+            charts.time_axis(ax)
+            ax.set_title("US$ 5 a US$ 10")
+            return charts._render(fig, "alt", informative)
+
+    eager, lazy = draw(True), draw(False)
+    assert callable(lazy._data) and not lazy.informative
+    with matplotlib.rc_context({"font.size": 20, "text.parse_math": True, "lines.linewidth": 5}):
+        assert lazy.data == eager.data
+    assert lazy.size() == eager.size() and not callable(lazy._data)

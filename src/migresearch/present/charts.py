@@ -52,13 +52,26 @@ class Png:
     """A chart rendered once to PNG (deterministic bytes), with alternative text.
 
     ``informative`` is ``False`` when the drawing shows nothing a sentence would not
-    (one dot, identical bars): :func:`chart` then shows its fallback instead.
+    (one dot, identical bars): :func:`chart` then shows its fallback instead, so such a chart is
+    rendered only when its :attr:`data` is first asked for (the same bytes, see :func:`_render`).
     """
 
-    def __init__(self, data: bytes, alt: str, informative: bool = True, density: int = 1) -> None:
-        self.data, self.alt, self.informative, self.density = data, alt, informative, density
+    def __init__(self, data: bytes | Callable[[], bytes], alt: str, informative: bool = True, density: int = 1) -> None:
+        self._data = data
+        self.alt, self.informative, self.density = alt, informative, density
         #: A rendering for phone-width pages (:data:`PHONE`), shown instead of this one there.
         self.phone: Png | None = None
+
+    @property
+    def data(self) -> bytes:
+        """The PNG bytes."""
+        if callable(self._data):
+            self._data = self._data()
+        return self._data
+
+    @data.setter
+    def data(self, value: bytes) -> None:
+        self._data = value
 
     def _repr_png_(self) -> bytes:
         return self.data
@@ -94,12 +107,30 @@ def _render(fig: Any, alt: str, informative: bool = True, density: int | None = 
 
     if density is None:
         density = PHONE_DENSITY if _KIND.get() == "phone" else 1
+    plt.close(fig)  # out of pyplot's list of open figures (it can still be saved)
+    if informative:
+        return Png(_save(fig, density, pad), alt, informative, density)
+    # A chart that says nothing a sentence would not is shown only if someone asks for its bytes (chart()
+    # shows the fallback): it is saved then, in the rcParams it was drawn in (all of them: the same bytes).
+    import matplotlib
+
+    style = dict(matplotlib.rcParams)
+
+    def later() -> bytes:
+        with matplotlib.rc_context():
+            dict.update(matplotlib.rcParams, style)  # as rc_context restores them: no validation, no warnings
+            return _save(fig, density, pad)
+
+    return Png(later, alt, informative, density)
+
+
+def _save(fig: Any, density: int, pad: float) -> bytes:
+    """``fig`` as PNG bytes at ``density`` times :data:`DPI`, cut to its tight box with ``pad`` inches around it."""
     buf = io.BytesIO()
     _freeze_date_ticks(fig)
     with _layout_pass_skipped(fig), _text_metrics_shared():
         fig.savefig(buf, format="png", dpi=DPI * density, metadata={"Software": None}, bbox_inches="tight", pad_inches=pad)
-    plt.close(fig)
-    return Png(buf.getvalue(), alt, informative, density)
+    return buf.getvalue()
 
 
 def _freeze_date_ticks(fig: Any) -> None:
