@@ -145,7 +145,7 @@ def _freeze_date_ticks(fig: Any) -> None:
     from matplotlib.ticker import FixedFormatter, FixedLocator
 
     for ax in fig.axes:
-        for axis in ax._axis_map.values():
+        for axis in (ax.xaxis, ax.yaxis):
             ticker = axis.major
             if isinstance(ticker.locator, AutoDateLocator) and isinstance(ticker.formatter, AutoDateFormatter):
                 locs = ticker.locator()
@@ -169,7 +169,10 @@ def _text_metrics_shared() -> Iterator[None]:
 
     mtext: Any = matplotlib.text  # its private per-renderer cache is what this replaces
 
-    real = mtext._get_text_metrics_with_cache
+    real = getattr(mtext, "_get_text_metrics_with_cache", None)
+    if real is None:  # another matplotlib: measure as it does
+        yield
+        return
     measured: dict[tuple[Any, ...], tuple[float, float, float]] = {}
 
     def metrics(renderer: Any, text: str, fontprop: Any, ismath: Any, dpi: float) -> tuple[float, float, float]:
