@@ -150,3 +150,65 @@ def test_a_long_table_grouped_by_country_links_to_each_country() -> None:
     assert html.startswith('<nav class="jump" aria-label="Ir a un país:">')
     assert '<a href="#p-1">Argentina</a> · <a href="#p-2">Brasil</a>' in html
     assert html.count('<tr id="p-1">') == 1 and '<tr id="p-2">' in html and html.count("<tr id=") == 2
+
+
+def test_chart_rendering_shortcuts_do_not_change_a_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_render`` lets savefig skip its layout-only draw, finds date ticks once and measures texts once; the PNGs (desktop, constrained
+    phone layout, legend, dates, matrix) are the bytes matplotlib's own ``bbox_inches="tight"`` gives."""
+    import contextlib
+
+    from migresearch.present import charts
+
+    meetings = pd.DataFrame(
+        {
+            "start_date": pd.to_datetime(["2010-01-01", "2012-06-01", "2014-03-01"]),
+            "series": ["hlm"] * 3,
+            "label": ["I", "II", "III"],
+        }
+    )
+    from migresearch import query
+
+    events = query._events(None)
+    events = events[(events["framework_id"] == "mercosur") & events["role"].isin(query.MEMBER_ROLES)]
+
+    def draw_all() -> list[bytes]:
+        out = []
+        for png in (
+            present.meetings_chart(meetings, "en"),
+            charts.membership_chart(events, "en"),
+            charts.matrix_chart(
+                [[0, 1], [1, None]], ["Aa", "Bb"], ["Cc", "Dd"], ["#eee", "#2e7d4f"], "x", "y", "alt", ["no", "yes"]
+            ),
+        ):
+            assert png is not None and png.phone is not None
+            out += [png.data, png.phone.data]
+        return out
+
+    skipped = draw_all()
+    monkeypatch.setattr(charts, "_layout_pass_skipped", lambda fig: contextlib.nullcontext())
+    monkeypatch.setattr(charts, "_freeze_date_ticks", lambda fig: None)
+    monkeypatch.setattr(charts, "_text_metrics_shared", contextlib.nullcontext)
+    assert draw_all() == skipped
+
+
+def test_a_chart_that_says_nothing_is_rendered_when_asked_with_the_same_bytes() -> None:
+    """A chart drawn with ``informative=False`` is saved only when its bytes are asked for, in the rcParams it
+    was drawn in: the same bytes as saving it at once, whatever the rcParams are by then."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from migresearch.present import charts
+
+    def draw(informative: bool) -> charts.Png:
+        with charts._chart_context():
+            fig, ax = plt.subplots(figsize=(4, 2))
+            ax.plot(pd.to_datetime(["2010-01-01", "2014-06-01"]), [1, 2])
+            charts.time_axis(ax)
+            ax.set_title("US$ 5 a US$ 10")
+            return charts._render(fig, "alt", informative)
+
+    eager, lazy = draw(True), draw(False)
+    assert callable(lazy._data) and not lazy.informative
+    with matplotlib.rc_context({"font.size": 20, "text.parse_math": True, "lines.linewidth": 5}):
+        assert lazy.data == eager.data
+    assert lazy.size() == eager.size() and not callable(lazy._data)

@@ -139,3 +139,26 @@ def test_datapackage_is_v2_with_lists_categories_and_provenance() -> None:
     assert meetings["start_precision"]["categories"] == ["year", "month", "day"]
     assert meetings["start_precision"]["categoriesOrdered"] is True
     assert all(r["$schema"].endswith("/2.0/dataresource.json") and r["type"] == "table" for r in descriptor["resources"])
+
+
+def test_the_internal_read_is_load_without_copy_or_attrs_and_still_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_api.read`` (the package's own read-only callers) gives load's frame without attrs, indexed on request,
+    records the read on every call (cache hits too), and an assignment to it never reaches the cache."""
+    from migresearch import _api
+
+    monkeypatch.setattr(_api, "_READS", None)  # restored after the test: nobody records
+    reads = _api.record_reads()
+    sources = _api.read("sources")
+    assert reads == {"sources"} and sources.attrs == {}
+    pd.testing.assert_frame_equal(sources, migresearch.load("sources"))
+    reads.clear()
+    indexed = _api.read("sources", index="source_id")
+    assert reads == {"sources"}
+    pd.testing.assert_frame_equal(indexed, migresearch.load("sources").set_index("source_id"))
+    first = sources.columns[1]
+    sources[first] = "changed"
+    sources.loc[sources.index[0], "url"] = "changed"
+    indexed.iloc[0, 0] = "changed"
+    pd.testing.assert_frame_equal(_api.read("sources"), migresearch.load("sources"))
+    pd.testing.assert_frame_equal(_api.read("sources", index="source_id"), migresearch.load("sources").set_index("source_id"))
+    assert migresearch.load("sources").attrs["title"]  # load itself keeps its attrs

@@ -90,6 +90,12 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     >>> int(df["objective"].max())
     23
     """
+    return _typed(name, data_dir)[1].copy(deep=True)
+
+
+def _typed(name: str, data_dir: str | os.PathLike[str] | None) -> tuple[tuple[str, str, object], pd.DataFrame]:
+    """What :func:`load` returns before its copy (the cached frame itself, never to be modified), recorded
+    as a read and validated as :func:`load` does; with the key of its cache entry and validated parse."""
     from migresearch.datasets.catalog import LICENCE
     from migresearch.validation import DataValidationError, table_of, validate
     from migresearch.validation.csvfile import to_frame
@@ -102,7 +108,7 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
     key = (str(report.data_dir), name)
     cached = _FRAMES.get(key)
     if cached is not None and cached[0] is report.parsed[name]:
-        return cached[1].copy(deep=True)
+        return (*key, cached[0]), cached[1]
     from migresearch.datasets.version import data_version as _version
 
     frame = to_frame(report.parsed[name], table_of(name))
@@ -117,12 +123,36 @@ def load(name: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFr
         data_date=version.date.isoformat() if version.date else None,
     )
     _FRAMES[key] = (report.parsed[name], frame)
-    return frame.copy(deep=True)
+    return (*key, report.parsed[name]), frame
 
 
 #: The typed frame last built per (data folder, table), with the validated parse it was built from;
 #: a new parse (the file changed) replaces it.
 _FRAMES: dict[tuple[str, str], tuple[object, pd.DataFrame]] = {}
+
+
+def read(name: str, data_dir: str | os.PathLike[str] | None = None, index: str | None = None) -> pd.DataFrame:
+    """Table ``name`` for the package's own code that only reads it: :func:`load`'s validated frame,
+    recorded as a read on every call like :func:`load`, but neither deep-copied nor carrying ``attrs``
+    (which pandas would deep-copy into every frame derived from it); indexed by the column ``index``
+    when given (built once per validated parse, not on every call).
+
+    The frame is a shallow copy under pandas' copy-on-write, so assigning to it (``frame[c] = ...``,
+    ``.loc[...] = ...``) never reaches the cache; writing into one of its arrays in place
+    (``frame[c].array[i] = ...``) would, so a caller that needs that uses :func:`load`.
+    """
+    entry, frame = _typed(name, data_dir)
+    bare = _BARE.get((entry[:2], index))
+    if bare is None or bare[0] is not entry[2]:
+        plain = frame.copy(deep=False)
+        plain.attrs = {}
+        bare = (entry[2], plain if index is None else plain.set_index(index))
+        _BARE[(entry[:2], index)] = bare
+    return bare[1].copy(deep=False)
+
+
+#: Per (data folder, table) and index column: the parse :func:`read` last built its frame from, and that frame.
+_BARE: dict[tuple[tuple[str, str], str | None], tuple[object, pd.DataFrame]] = {}
 
 
 def describe(name: str) -> pd.DataFrame:

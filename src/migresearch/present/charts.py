@@ -13,12 +13,13 @@ chart is drawn.
 from __future__ import annotations
 
 import base64
+import contextlib
 import contextvars
 import datetime as dt
 import functools
 import io
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -51,13 +52,26 @@ class Png:
     """A chart rendered once to PNG (deterministic bytes), with alternative text.
 
     ``informative`` is ``False`` when the drawing shows nothing a sentence would not
-    (one dot, identical bars): :func:`chart` then shows its fallback instead.
+    (one dot, identical bars): :func:`chart` then shows its fallback instead, so such a chart is
+    rendered only when its :attr:`data` is first asked for (the same bytes, see :func:`_render`).
     """
 
-    def __init__(self, data: bytes, alt: str, informative: bool = True, density: int = 1) -> None:
-        self.data, self.alt, self.informative, self.density = data, alt, informative, density
+    def __init__(self, data: bytes | Callable[[], bytes], alt: str, informative: bool = True, density: int = 1) -> None:
+        self._data = data
+        self.alt, self.informative, self.density = alt, informative, density
         #: A rendering for phone-width pages (:data:`PHONE`), shown instead of this one there.
         self.phone: Png | None = None
+
+    @property
+    def data(self) -> bytes:
+        """The PNG bytes."""
+        if callable(self._data):
+            self._data = self._data()
+        return self._data
+
+    @data.setter
+    def data(self, value: bytes) -> None:
+        self._data = value
 
     def _repr_png_(self) -> bytes:
         return self.data
@@ -93,10 +107,125 @@ def _render(fig: Any, alt: str, informative: bool = True, density: int | None = 
 
     if density is None:
         density = PHONE_DENSITY if _KIND.get() == "phone" else 1
+    plt.close(fig)  # out of pyplot's list of open figures (it can still be saved)
+    if informative:
+        return Png(_save(fig, density, pad), alt, informative, density)
+    # A chart that says nothing a sentence would not is shown only if someone asks for its bytes (chart()
+    # shows the fallback): it is saved then, in the rcParams it was drawn in (all of them: the same bytes).
+    import matplotlib
+
+    style = dict(matplotlib.rcParams)
+
+    def later() -> bytes:
+        with matplotlib.rc_context():
+            dict.update(matplotlib.rcParams, style)  # as rc_context restores them: no validation, no warnings
+            return _save(fig, density, pad)
+
+    return Png(later, alt, informative, density)
+
+
+def _save(fig: Any, density: int, pad: float) -> bytes:
+    """``fig`` as PNG bytes at ``density`` times :data:`DPI`, cut to its tight box with ``pad`` inches around it."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI * density, metadata={"Software": None}, bbox_inches="tight", pad_inches=pad)
-    plt.close(fig)
-    return Png(buf.getvalue(), alt, informative, density)
+    _freeze_date_ticks(fig)
+    with _layout_pass_skipped(fig), _text_metrics_shared():
+        fig.savefig(buf, format="png", dpi=DPI * density, metadata={"Software": None}, bbox_inches="tight", pad_inches=pad)
+    return buf.getvalue()
+
+
+def _freeze_date_ticks(fig: Any) -> None:
+    """Fix the date ticks of ``fig`` to the ones its date locator would place (the same ticks, found once).
+
+    Saving a figure asks each axis for its ticks and their labels about eight times (the tight box, the
+    constrained layout, the spines, the draw), and a date axis finds them afresh each time with
+    ``dateutil.rrule``.  The view limits are final when a chart is rendered, so the locator's answer and
+    the formatter's labels are computed once here and handed to a fixed locator and formatter.
+    """
+    from matplotlib.dates import AutoDateFormatter, AutoDateLocator
+    from matplotlib.ticker import FixedFormatter, FixedLocator
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            ticker = axis.major
+            if isinstance(ticker.locator, AutoDateLocator) and isinstance(ticker.formatter, AutoDateFormatter):
+                locs = ticker.locator()
+                labels = ticker.formatter.format_ticks(locs)
+                ticker.locator, ticker.formatter = FixedLocator(locs), FixedFormatter(labels)
+                ticker.locator.set_axis(axis)
+                ticker.formatter.set_axis(axis)
+
+
+@contextlib.contextmanager
+def _text_metrics_shared() -> Iterator[None]:
+    """While one figure is saved, measure each text once for every Agg renderer of the same dpi.
+
+    matplotlib caches a text's width, height and descent per renderer, and saving with a tight box uses
+    two Agg renderers of the same dpi (the figure's size, then the tight box's): each text was measured
+    by both, with the same result, since an Agg renderer's measure depends only on its dpi, the font
+    properties and the rcParams, which stay the same while one figure is saved.
+    """
+    import matplotlib.text
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    mtext: Any = matplotlib.text  # its private per-renderer cache is what this replaces
+
+    real = getattr(mtext, "_get_text_metrics_with_cache", None)
+    if real is None:  # another matplotlib: measure as it does
+        yield
+        return
+    measured: dict[tuple[Any, ...], tuple[float, float, float]] = {}
+
+    def metrics(renderer: Any, text: str, fontprop: Any, ismath: Any, dpi: float) -> tuple[float, float, float]:
+        if type(renderer) is not RendererAgg:
+            return real(renderer, text, fontprop, ismath, dpi)
+        key = (text, fontprop.copy(), ismath, dpi, renderer.dpi)
+        found = measured.get(key)
+        if found is None:
+            found = measured[key] = real(renderer, text, fontprop, ismath, dpi)
+        return found
+
+    mtext._get_text_metrics_with_cache = metrics
+    try:
+        yield
+    finally:
+        mtext._get_text_metrics_with_cache = real
+
+
+def _drawing_disabled(renderer: Any) -> bool:
+    """True inside matplotlib's ``renderer._draw_disabled()``: its ``draw_path`` is the no-op put there."""
+    from matplotlib.backend_bases import RendererBase
+
+    return getattr(vars(renderer).get("draw_path"), "__wrapped__", None) is RendererBase.draw_path
+
+
+@contextlib.contextmanager
+def _layout_pass_skipped(fig: Any) -> Iterator[None]:
+    """Let ``fig.savefig(..., bbox_inches="tight")`` skip its layout-only draw (the same PNG bytes, one draw less).
+
+    To find the tight box, matplotlib first draws the whole figure with drawing disabled, only to bring
+    its layout up to date, then asks for the figure's tight box, then draws it for real.  The tight box
+    brings every artist it measures up to date itself (ticks, labels, legends, annotations), so of that
+    first draw only the layout engine's pass is needed: the constrained layout of a phone rendering.
+    Every chart of every report is byte-identical with and without the skipped draw.
+    """
+    real = type(fig).draw
+
+    def draw(renderer: Any) -> None:
+        if _drawing_disabled(renderer):
+            engine = fig.get_layout_engine()
+            if fig.axes and engine is not None:
+                try:
+                    engine.execute(fig)
+                except ValueError:  # as in Figure.draw
+                    pass
+            return
+        real(fig, renderer)
+
+    fig.draw = draw
+    try:
+        yield
+    finally:
+        del fig.draw
 
 
 def _chart_context() -> Any:

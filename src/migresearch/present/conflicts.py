@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from migresearch import i18n
-from migresearch._api import load
+from migresearch._api import read
 from migresearch.present import names
 from migresearch.present.html import Html, esc, foreign, scroll_box, source_link, sources_note
 
@@ -31,7 +31,7 @@ def _recorded_precision(table: str, record_id: str, field: str) -> str | None:
     prec = column.meta.get("precision_column") if column is not None else None
     if not prec:
         return None
-    frame = load(table)
+    frame = read(table)
     hit = frame[frame[frame.columns[0]].astype(str) == record_id]
     return None if hit.empty or names.missing(hit.iloc[0][prec]) else str(hit.iloc[0][prec])
 
@@ -94,7 +94,7 @@ def comparison(conflicts: pd.DataFrame, lang: str, level: int = 3, intro: bool =
     lang = i18n.check_lang(lang)
     if conflicts.empty:
         return Html(f'<p class="empty">{esc(i18n.t("none", lang))}</p>')
-    sources = load("sources").set_index("source_id")
+    sources = read("sources", index="source_id")
     blocks = []
     for (table, record_id, field), group in conflicts.groupby(["table", "record_id", "field"], sort=False):
         table, record_id, field = str(table), str(record_id), str(field)

@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 
 from migresearch import i18n
-from migresearch._api import load
+from migresearch._api import read
 from migresearch.errors import MissingSourceError, UnknownSourceError
 from migresearch.present import names
 
@@ -200,7 +200,7 @@ def sources_note(source_ids: Iterable[Any], lang: str) -> str:
     ids = sorted({str(s) for s in source_ids if s is not None and not pd.isna(s)})
     if not ids:
         raise MissingSourceError("every table and chart needs at least one source")
-    sources = load("sources").set_index("source_id")
+    sources = read("sources", index="source_id")
     missing = [s for s in ids if s not in sources.index]
     if missing:
         raise UnknownSourceError(missing[0], sources.index.astype(str))
@@ -227,7 +227,7 @@ def _lang_attr(source_lang: Any, page_lang: str) -> str | None:
 
 def source_link(source_id: Any, lang: str) -> str:
     """One source linked by its title (marked with the source's language)."""
-    row = load("sources").set_index("source_id").loc[str(source_id)]
+    row = read("sources", index="source_id").loc[str(source_id)]
     return link(names.humanise(row["title"], "en"), row["url"], _lang_attr(row["language"], lang))
 
 

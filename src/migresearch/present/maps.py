@@ -140,10 +140,12 @@ def _visible(polygon: list[list[list[float]]], extent: Extent) -> bool:
 
 
 def prime() -> None:
-    """Compute every polygon's bounding box once (the build's warm parent calls it before forking reports)."""
+    """Compute every polygon's bounding box, and the land outline of :data:`LAC`, once (the build's warm
+    parent calls it before forking reports; geometry only, no data is read)."""
     geometry = _geometry()
     for polygon in [*geometry["context"], *(p for polys in geometry["countries"].values() for p in polys)]:
         _visible(polygon, LAC)
+    _land(LAC).arrays()  # the grey land of every map of Latin America and the Caribbean
 
 
 def _centre(iso3: str, extent: Extent) -> tuple[float, float]:
@@ -162,10 +164,38 @@ def _small(iso3: str, extent: Extent) -> bool:
     return max(x1 - x0, y1 - y0) < SMALL_DEGREES
 
 
-def _patch(polygons: list[list[list[list[float]]]], **style: Any) -> Any:
+class _Outline:
+    """Polygons whose compound path's vertices and codes are computed once, for every map that draws them."""
+
+    def __init__(self, polygons: list[list[list[list[float]]]]) -> None:
+        self.polygons = polygons
+        self._arrays: tuple[Any, Any] | None = None
+
+    def arrays(self) -> tuple[Any, Any]:
+        if self._arrays is None:
+            self._arrays = _path_arrays(self.polygons)
+        return self._arrays
+
+
+def _patch(polygons: list[list[list[list[float]]]] | _Outline, **style: Any) -> Any:
     """One compound path of ``polygons`` (holes cut out), as a collection added without autoscaling
     (a patch's data limits cost a second per map at this resolution; the extent fixes the limits)."""
     from matplotlib.collections import PathCollection
+    from matplotlib.path import Path
+
+    vertices, codes = polygons.arrays() if isinstance(polygons, _Outline) else _path_arrays(polygons)
+    return PathCollection(
+        [Path(vertices, codes)],
+        facecolors=style.pop("facecolor"),
+        edgecolors=style.pop("edgecolor"),
+        linewidths=style.pop("linewidth"),
+        **style,
+    )
+
+
+def _path_arrays(polygons: list[list[list[list[float]]]]) -> tuple[Any, Any]:
+    """The vertices and codes of the compound path of ``polygons`` (each ring closed), as matplotlib's Path keeps them."""
+    import numpy as np
     from matplotlib.path import Path
 
     vertices: list[tuple[float, float]] = []
@@ -177,13 +207,10 @@ def _patch(polygons: list[list[list[list[float]]]], **style: Any) -> Any:
             vertices.extend((float(x), float(y)) for x, y in ring)
             vertices.append((float(ring[0][0]), float(ring[0][1])))
             codes.extend([Path.MOVETO] + [Path.LINETO] * (len(ring) - 1) + [Path.CLOSEPOLY])
-    return PathCollection(
-        [Path(vertices, codes)],
-        facecolors=style.pop("facecolor"),
-        edgecolors=style.pop("edgecolor"),
-        linewidths=style.pop("linewidth"),
-        **style,
-    )
+    arrays = np.asarray(vertices, float), np.asarray(codes, Path.code_type)
+    for array in arrays:
+        array.flags.writeable = False  # shared by every map drawn from a cached outline
+    return arrays
 
 
 def _base(extent: Extent, width: float) -> tuple[Any, Any]:
@@ -193,10 +220,7 @@ def _base(extent: Extent, width: float) -> tuple[Any, Any]:
     lon_span, lat_span = extent.lon[1] - extent.lon[0], (extent.lat[1] - extent.lat[0]) * extent.aspect
     fig, ax = plt.subplots(figsize=(width, width * lat_span / lon_span), layout="none")
     ax.set_facecolor(SEA)
-    geometry = _geometry()
-    land = [p for p in geometry["context"] if _visible(p, extent)]
-    land += [p for polys in geometry["countries"].values() for p in polys if _visible(p, extent)]
-    ax.add_collection(_patch(land, facecolor=LAND, edgecolor=EDGE, linewidth=0.35), autolim=False)
+    ax.add_collection(_patch(_land(extent), facecolor=LAND, edgecolor=EDGE, linewidth=0.35), autolim=False)
     ax.set_xlim(*extent.lon)
     ax.set_ylim(*extent.lat)
     ax.set_aspect(extent.aspect)
@@ -208,6 +232,15 @@ def _base(extent: Extent, width: float) -> tuple[Any, Any]:
         spine.set_linewidth(0.6)
     fig.subplots_adjust(0, 0, 1, 1)
     return fig, ax
+
+
+@functools.cache
+def _land(extent: Extent) -> _Outline:
+    """The context land and every country visible in ``extent``, as one outline (geometry only, built once)."""
+    geometry = _geometry()
+    land = [p for p in geometry["context"] if _visible(p, extent)]
+    land += [p for polys in geometry["countries"].values() for p in polys if _visible(p, extent)]
+    return _Outline(land)
 
 
 def _fill(ax: Any, iso3: str, extent: Extent, colour: str, marker_size: float = 0.0) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from migresearch import i18n
-from migresearch._api import load
+from migresearch._api import load, read
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -166,7 +166,7 @@ def record(table: str, record_id: Any, lang: str) -> str:
         return framework(rid, lang)
     if table == "countries":
         return country(rid, lang)
-    frame = load(table)
+    frame = read(table)
     key = frame.columns[0]
     hit = frame[frame[key].astype(str) == rid]
     if hit.empty:
@@ -181,7 +181,7 @@ def record(table: str, record_id: Any, lang: str) -> str:
         half = i18n.t("text.semester_1" if str(rid).endswith("H1") else "text.semester_2", lang, year=str(rid)[:4])
         return half
     if table == "figures":
-        series = load("series").set_index("series_id")
+        series = read("series", index="series_id")
         title = series.at[row["series_id"], f"title_{lang}"] if row["series_id"] in series.index else row["series_id"]
         where = row["place"]
         return f"{title}, {party(where, lang) if _ISO3.match(str(where)) else where}"
@@ -194,7 +194,7 @@ def record(table: str, record_id: Any, lang: str) -> str:
             vote=i18n.code("vote", row["vote"], lang) if "vote.yes" in i18n.LABELS else row["vote"],
         )
     if table == "consular_coverage":  # a status period of a mechanism: "<mechanism>: in force"
-        mechanisms = load("consular_mechanisms").set_index("mechanism_id")
+        mechanisms = read("consular_mechanisms", index="mechanism_id")
         mech = mechanisms.loc[row["mechanism_id"]]
         name = mech[f"name_{lang}"] if not missing(mech[f"name_{lang}"]) else mech["name_en"]
         return f"{name}: {i18n.code('coverage_status', row['status'], lang)}"
@@ -303,7 +303,7 @@ def _table_titles() -> dict[str, str]:
 
 def _record_or_none(table: str, record_id: str, lang: str) -> str | None:
     if table == "sources":
-        row = load("sources").set_index("source_id").loc[record_id]
+        row = read("sources", index="source_id").loc[record_id]
         return f"«{row['title']}»"
     try:
         return record(table, record_id, lang)

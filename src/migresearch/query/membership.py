@@ -90,7 +90,13 @@ def membership_spans(events: pd.DataFrame, until: Any) -> pd.DataFrame:
 
 
 def _events(data_dir: _DataDir) -> pd.DataFrame:
+    """Membership rows with ``party`` and ``party_type``: the frame every membership question starts from.
+
+    Without ``attrs`` (no answer built from it carries the table's), which pandas would otherwise
+    deep-copy into every column and row taken from it.
+    """
     m = load("memberships", data_dir)
+    m.attrs = {}
     m["party"] = m["party_iso3"].fillna(m["party_org"])
     m["party_type"] = np.where(m["party_iso3"].notna(), "country", "organisation")
     return m
