@@ -237,6 +237,9 @@ def test_failure_keeps_previous_report_and_diagnosis(tmp_path: Path) -> None:
     assert any(
         "papermill-error-cell" in c.metadata.get("tags", []) or "An Exception was encountered" in c.source for c in kept.cells
     )
+    # papermill's record of the run names the notebook file it ran (not a copy of the whole notebook)
+    assert kept.metadata.papermill.input_path == str(nbs / "r1.ipynb")
+    assert kept.metadata.papermill.parameters == {"lang": kept.metadata.papermill.parameters["lang"]}
     assert not list(out.glob(".staging-*"))
 
 

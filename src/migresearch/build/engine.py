@@ -545,26 +545,25 @@ def warm_up(data_dir: Path | None = None) -> None:
     # not in every report (each reads its notebook, and papermill writes it, through that validator)
     nbformat.reads(nbformat.writes(nbformat.v4.new_notebook()), as_version=4)
     import datetime as dt
-    import string
 
     from migresearch import i18n
 
     for lang in i18n.LANGS:  # Babel locale data, loaded once
         i18n.date(dt.date(2000, 1, 1), "day", lang), i18n.number(1.5, lang)
-    # matplotlib's font lookups and glyph tables, for the label sizes and the two renderings charts use
-    sample = string.ascii_letters + string.digits + " áéíóúñüÁÉÍÓÚÑç€$%()-–…,.;:/'’"
+    # matplotlib's font lookups (cached per size and weight), at the sizes of the two renderings charts use
     for kind in ("desktop", "phone"):
         token = charts._KIND.set(kind)
         try:
             with charts._chart_context():
-                fig, ax = matplotlib.pyplot.subplots()
-                ax.plot([0, 1], [0, 1], label=sample)
-                ax.set_title(sample)
-                ax.set_xlabel(sample)
+                fig, ax = matplotlib.pyplot.subplots(figsize=(2, 1))
+                ax.plot([0, 1], [0, 1], label="Aá")
+                ax.set_title("Aá")
+                ax.set_xlabel("Aá")
                 for size in (charts.LABEL_PT, 8, 9):
-                    fig.text(0, 0, sample, fontsize=size)
+                    fig.text(0, 0, "Aá", fontsize=size)
                 ax.legend()
-                charts._render(fig, sample)
+                fig.canvas.draw()
+                matplotlib.pyplot.close(fig)
         finally:
             charts._KIND.reset(token)
     from migresearch.validation import DataValidationError, validate
@@ -715,6 +714,38 @@ def _child(
         os._exit(EXIT_CRASH)
 
 
+def execute(nb: Any, source: Path, output: Path, timeout: float | None) -> Any:
+    """Run a parameterised notebook that is already in memory through papermill, with this module's engine,
+    and write the executed notebook to ``output``; a cell that raised raises ``PapermillExecutionError``.
+
+    The steps of ``papermill.execute_notebook`` (its metadata, error markers, engine, error check and final
+    write), less the read it starts with: handed a notebook object, papermill serialises and re-reads it,
+    and records the whole notebook, nested in its own metadata, as its "input path" (which doubled the
+    size of every notebook it wrote).  Here the input path is the notebook's file, and there is no round trip.
+    """
+    from papermill.engines import papermill_engines
+    from papermill.execute import prepare_notebook_metadata, raise_for_execution_errors, remove_error_markers
+    from papermill.iorw import local_file_io_cwd, write_ipynb
+    from papermill.utils import chdir
+
+    with local_file_io_cwd():
+        nb = remove_error_markers(prepare_notebook_metadata(nb, str(source), str(output)))
+        with chdir(str(source.parent)):
+            nb = papermill_engines.execute_notebook_with_engine(
+                ENGINE_NAME,
+                nb,
+                kernel_name=KERNEL_NAME,
+                input_path=str(source),
+                output_path=None,  # no save after each cell: the notebook is written once, below
+                progress_bar=False,
+                log_output=False,
+                execution_timeout=timeout,
+            )
+        raise_for_execution_errors(nb, str(output))  # writes the notebook, with its error marked, then raises
+        write_ipynb(nb, str(output))
+    return nb
+
+
 def _report(
     job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext, parent: int | None, close_fds: Sequence[int]
 ) -> None:
@@ -727,7 +758,6 @@ def _report(
     import logging
 
     import nbformat
-    import papermill
     from papermill.exceptions import PapermillExecutionError
 
     from migresearch.files import write_bytes, write_text
@@ -746,19 +776,7 @@ def _report(
             raise ValueError(f"{notebook.name}: UTF-8 byte order mark (BOM) at start of file; save it as UTF-8 without BOM")
         nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
         inject_parameters(nb, job.params)
-        executed = papermill.execute_notebook(
-            nb,
-            str(nb_path),
-            parameters=None,
-            engine_name=ENGINE_NAME,
-            kernel_name=KERNEL_NAME,
-            language="python",
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-            execution_timeout=timeout,
-            cwd=str(notebook.parent),
-        )
+        executed = execute(nb, notebook, nb_path, timeout)
         page = render_page(executed, job, context)
         write_text(html_path, page)
         result = {"status": "ok", "message": "", "html": str(html_path)}
