@@ -137,9 +137,10 @@ def read(name: str, data_dir: str | os.PathLike[str] | None = None, index: str |
     (which pandas would deep-copy into every frame derived from it); indexed by the column ``index``
     when given (built once per validated parse, not on every call).
 
-    The frame is a shallow copy under pandas' copy-on-write, so assigning to it (``frame[c] = ...``,
-    ``.loc[...] = ...``) never reaches the cache; writing into one of its arrays in place
-    (``frame[c].array[i] = ...``) would, so a caller that needs that uses :func:`load`.
+    The frame is a shallow copy where pandas copies on write (always from pandas 3), so assigning to it
+    (``frame[c] = ...``, ``.loc[...] = ...``) never reaches the cache; writing into one of its arrays in
+    place (``frame[c].array[i] = ...``) would, so a caller that needs that uses :func:`load`.  Under a
+    pandas without copy-on-write (2.x by default) it is a deep copy, as :func:`load`'s is.
     """
     entry, frame = _typed(name, data_dir)
     bare = _BARE.get((entry[:2], index))
@@ -148,7 +149,16 @@ def read(name: str, data_dir: str | os.PathLike[str] | None = None, index: str |
         plain.attrs = {}
         bare = (entry[2], plain if index is None else plain.set_index(index))
         _BARE[(entry[:2], index)] = bare
-    return bare[1].copy(deep=False)
+    return bare[1].copy(deep=not _copy_on_write())
+
+
+def _copy_on_write() -> bool:
+    """True when pandas copies shared data before a write to it: always from pandas 3, an option in pandas 2."""
+    import pandas as pd
+
+    if int(pd.__version__.split(".", 1)[0]) >= 3:
+        return True
+    return pd.get_option("mode.copy_on_write") is True
 
 
 #: Per (data folder, table) and index column: the parse :func:`read` last built its frame from, and that frame.
