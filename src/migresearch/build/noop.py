@@ -42,6 +42,7 @@ def code_files() -> list[Path]:
 
 
 def code_hash() -> str:
+    """The hash of the package's code (:func:`code_files`): in the manifest, every inputs hash and the no-op key."""
     return files.files_digest(code_files())
 
 
