@@ -200,6 +200,28 @@ def test_same_inputs_give_identical_bytes(tmp_path: Path, monkeypatch: pytest.Mo
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
 
 
+def test_reports_sharing_a_process_are_byte_for_byte_those_of_fresh_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real reports of six kinds, all run one after another in one process, against each in a fresh process:
+    the same pages, byte for byte, and the same recorded reads (what the incremental build rebuilds by)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    for pattern in ("2[0-4]-*", "02-country-profile-[AB]*"):
+        shared = b.build(out=tmp_path / "shared", only=pattern, progress=False, jobs=1, reports_per_process=64)
+        fresh = b.build(out=tmp_path / "fresh", only=pattern, progress=False, jobs=2, reports_per_process=1)
+        assert shared.exit_code == fresh.exit_code == 0, shared.messages + fresh.messages
+    pages = sorted(p.relative_to(tmp_path / "fresh") for p in (tmp_path / "fresh").rglob("*.html"))
+    assert len(pages) > 20
+    for rel in pages:
+        assert (tmp_path / "shared" / rel).read_bytes() == (tmp_path / "fresh" / rel).read_bytes(), rel
+
+    def reads(out: str) -> dict[str, list[str]]:
+        manifest = json.loads((tmp_path / out / "manifest.json").read_text(encoding="utf-8"))
+        return {r["path"]: r["tables"] for r in manifest["reports"]}
+
+    assert reads("shared") == reads("fresh")
+
+
 def test_planted_script_in_data_is_shown_as_text(tmp_path: Path, data_copy: Path, edit) -> None:
     rows = (data_copy / "meetings.csv").read_text(encoding="utf-8").splitlines()
     header = rows[0].split(",")
@@ -303,6 +325,93 @@ def test_each_report_starts_clean(tmp_path: Path) -> None:
     import re
 
     assert re.search(r"count (\d+)", first)[1] == re.search(r"count (\d+)", page)[1]
+
+
+_STATE = (
+    "import matplotlib.pyplot as plt, numpy as np, os, pandas as pd, random, sys, warnings, migresearch.i18n as i18n\n"
+    "print('pid', os.getpid(), 'linewidth', plt.rcParams['lines.linewidth'], 'max_rows', pd.get_option('display.max_rows'),\n"
+    "      'leaked', 'leaked_variable' in globals(), 'label', i18n.LABELS['sources'][0], 'env', os.environ.get('LEAK'),\n"
+    "      'cwd', os.getcwd() == CWD, 'path', sys.path[-1] == 'leak', 'figures', len(plt.get_fignums()),\n"
+    "      'np', np.random.rand() == FIRST_NP, 'random', random.random() == FIRST_RANDOM,\n"
+    "      'filters', len(warnings.filters) == N_FILTERS, 'json', hasattr(__import__('json'), 'LEAK'),\n"
+    "      'count', get_ipython().execution_count, 'end')"
+)
+
+
+def _state_reports(nbs: Path, *pollution: str) -> tuple[ReportSpec, ...]:
+    """A report that changes the process (``pollution``), then one that shows what it starts from; both first
+    record what a fresh process looks like (the same cell), so the second can compare."""
+    fresh = (
+        "import numpy as np, os, random, warnings\n"
+        "CWD, N_FILTERS = os.getcwd(), len(warnings.filters)\n"
+        "_np, _random = np.random.get_state(), random.getstate()\n"
+        "FIRST_NP, FIRST_RANDOM = np.random.rand(), random.random()\n"
+        "np.random.set_state(_np); random.setstate(_random)"
+    )
+    return (notebook(nbs, "a-polluter", fresh, *pollution, _STATE), notebook(nbs, "b-checker", fresh, _STATE))
+
+
+def _shown(page: Path) -> dict[str, str]:
+    text = re.search(r"pid .* end", page.read_text(encoding="utf-8"))
+    assert text, page
+    words = text[0].split()
+    return dict(zip(words[0::2], words[1::2], strict=False))
+
+
+_RESTORABLE = (
+    "import matplotlib.pyplot as plt, numpy as np, os, pandas as pd, random, sys, warnings, migresearch.i18n as i18n\n"
+    "plt.rcParams['lines.linewidth'] = 9.0\npd.set_option('display.max_rows', 3)\nleaked_variable = 42\n"
+    "i18n.LABELS['sources'] = ('HACKED', 'HACKED')\nos.environ['LEAK'] = '1'\nos.chdir('/')\nsys.path.append('leak')\n"
+    "np.random.seed(1)\nrandom.seed(1)\nwarnings.simplefilter('ignore')\nplt.figure()"
+)
+
+
+def test_a_report_process_puts_back_what_a_report_changed_before_the_next(tmp_path: Path) -> None:
+    """Several reports run in one process (fewer copy-on-write page copies); each starts from the state of the fork:
+    settings, variables, a module's dict, the environment, the folder, random states, figures, cell numbers."""
+    reports_ = _state_reports(tmp_path / "nb", _RESTORABLE)
+    outcome = b.build(out=tmp_path / "out", reports=reports_, notebooks=tmp_path / "nb", progress=False, jobs=1, langs=("en",))
+    assert outcome.exit_code == 0, outcome.messages
+    first, second = (_shown(tmp_path / f"out/en/{name}.html") for name in ("a-polluter", "b-checker"))
+    assert first["pid"] == second["pid"]  # the same process ran both
+    assert first["linewidth"] == "9.0" and first["label"] == "HACKED" and first["path"] == "True"  # the pollution took
+    clean = {"linewidth": "1.5", "max_rows": "60", "leaked": "False", "label": "Sources", "env": "None", "cwd": "True"}
+    clean |= {"path": "False", "figures": "0", "np": "True", "random": "True", "filters": "True"}
+    clean["count"] = str(int(first["count"]) - 1)  # one cell fewer than the polluter: numbering restarted
+    assert {k: second[k] for k in clean} == clean
+
+
+@pytest.mark.parametrize(
+    "trigger",
+    [
+        "import sys\nsys.path.insert(0, MODULES)\nimport leaky_module",  # an import may have registered anything
+        "raise ValueError('a failed report')",  # and a failed report may have left anything half done
+    ],
+    ids=["import", "failure"],
+)
+def test_what_cannot_be_put_back_ends_the_process(tmp_path: Path, trigger: str) -> None:
+    """A change nothing puts back (an attribute set on a module outside the package) does not reach the next
+    report when the report also did what ends its process: the next one runs in a fresh fork."""
+    (tmp_path / "mods").mkdir()
+    (tmp_path / "mods/leaky_module.py").write_text("X = 1\n", encoding="utf-8")
+    pollution = f"import json\njson.LEAK = True\nMODULES = {str(tmp_path / 'mods')!r}\n{trigger}"
+    reports_ = _state_reports(tmp_path / "nb", pollution)
+    b.build(out=tmp_path / "out", reports=reports_, notebooks=tmp_path / "nb", progress=False, jobs=1, langs=("en",))
+    checker = _shown(tmp_path / "out/en/b-checker.html")
+    assert checker["json"] == "False"
+    if "import" in trigger:
+        assert _shown(tmp_path / "out/en/a-polluter.html")["json"] == "True"
+
+
+def test_one_report_a_process_when_asked(tmp_path: Path) -> None:
+    reports_ = _state_reports(tmp_path / "nb", "x = 1")
+    common = dict(reports=reports_, notebooks=tmp_path / "nb", progress=False, jobs=1, langs=("en",))
+    b.build(out=tmp_path / "shared", **common)
+    b.build(out=tmp_path / "fresh", reports_per_process=1, **common)
+    pids = {
+        out: {_shown(tmp_path / out / f"en/{n}.html")["pid"] for n in ("a-polluter", "b-checker")} for out in ("shared", "fresh")
+    }
+    assert len(pids["shared"]) == 1 and len(pids["fresh"]) == 2
 
 
 def test_parameters_are_checked_before_anything_runs(tmp_path: Path) -> None:

@@ -159,6 +159,17 @@ def _build(args: argparse.Namespace) -> int:
     return run_cli(args)
 
 
+def _positive(text: str) -> int:
+    """An argument that is a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is less than 1")
+    return value
+
+
 def _version_text() -> str:
     from migresearch import __version__
     from migresearch.datasets.version import data_version
@@ -258,6 +269,13 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--lang", default="en,es", help="comma-separated languages (default: en,es)")
     b.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     b.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell (default: 300)")
+    b.add_argument(
+        "--reports-per-process",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="reports one process runs, its state put back between two (default: 16; 1: a fresh process for each)",
+    )
     b.set_defaults(func=_build)
     return p
 

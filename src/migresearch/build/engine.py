@@ -1,4 +1,4 @@
-"""Executing report notebooks: papermill with an in-process IPython engine, one forked process per report.
+"""Executing report notebooks: papermill with an in-process IPython engine, in processes forked from a warm one.
 
 Why this design (measured on the 2-core machines here; see ``bench/build.py``):
 a Jupyter kernel per report spends ~2 s starting, importing pandas and
@@ -6,15 +6,16 @@ matplotlib and shutting down for ~0.3 s of real work, and a kept-alive
 kernel leaks matplotlib rcParams, pandas options, variables and execution
 counts from one report into the next.  Here one warm *parent* process imports
 everything once, validates the data once and creates a pristine IPython
-shell; each report runs in a ``fork`` of that parent.  The child executes
+shell; reports run in forks of that parent.  A report process executes
 the cells through papermill (engine ``migresearch``, kernel name recorded in
 the notebook), writes the page body (:func:`render_outputs`: nbconvert's ``basic``
 template, byte for byte, for the outputs reports make; nbconvert itself for any
-other) and exits, so whatever a report
-changes dies with its process: every report starts from the same clean
-state and numbers its own cells from 1.
+other), then puts itself back as it was forked (:mod:`migresearch.build.reuse`)
+and takes the next report, up to :data:`REPORTS_PER_PROCESS`: every report
+starts from the same clean state and numbers its own cells from 1.  What
+cannot be put back ends the process, and the next report runs in a fresh fork.
 
-The child never writes outside the staging folder it is given (every path it makes is checked
+A report process never writes outside the staging folder it is given (every path it makes is checked
 with :func:`migresearch.paths.inside`), closes the build's lock file (so it can never keep the
 lock), and dies with its parent (``PR_SET_PDEATHSIG``, or a watchdog thread where that is missing).  A cell that
 raises, a cell that exceeds its time limit (``SIGALRM`` in the child, plus a
@@ -538,6 +539,12 @@ def warm_up(data_dir: Path | None = None) -> None:
     register_engine()
     if not _SHELL:
         _SHELL.append(_make_shell())
+        # the namespace a reset leaves (reuse.Pristine resets the shell between two reports): the first report
+        # of a process then starts from the same names as the ones after it
+        _SHELL[0].reset(new_session=False)
+    import PIL.Image
+
+    PIL.Image.preinit()  # Pillow's common image plugins, imported on the first PNG a report saves
     # nbconvert is not imported here: report pages are rendered by render_outputs, and a report whose
     # outputs need nbconvert imports it in its own process
     from migresearch.present import page
@@ -643,8 +650,9 @@ def die_with_parent(parent: int) -> None:
         os._exit(70)
 
 
-def observe_reads(data_dir: Path) -> set[str]:
-    """Record, in this (forked report) process, every table it reads; return the set that fills up.
+def observe_reads(data_dir: Path) -> None:
+    """Make every table this (report) process reads reach the set :func:`migresearch._api.record_reads` returns;
+    called once in each report process, which then starts a new set for each report it runs.
 
     Three ways in, so no read is missed whatever path it takes (the data is already parsed and cached
     by :func:`warm_up`, so a read is usually a cache hit that opens no file):
@@ -652,7 +660,8 @@ def observe_reads(data_dir: Path) -> set[str]:
     - :func:`migresearch.load` notes its table (every query goes through it);
     - :func:`migresearch.validation.validate` called directly notes the tables it is asked for;
     - any file of ``data_dir`` opened directly (``csv`` readers such as the page footer's data date, or the
-      title's framework names) notes its table, through an audit hook on ``open``.
+      title's framework names) notes its table, through an audit hook on ``open`` (a hook cannot be removed,
+      hence once a process).
 
     A table only *validated* as the target of a foreign key is not a read: the build validates the whole
     snapshot before any report runs, and the frame :func:`~migresearch.load` returns is made from its own
@@ -661,7 +670,6 @@ def observe_reads(data_dir: Path) -> set[str]:
     from migresearch import _api, validation
     from migresearch.datasets import compiled
 
-    reads = _api.record_reads()
     by_file = {compiled.file(name): name for name in compiled.names()}
     folder = os.path.realpath(data_dir)
     validate = validation.validate
@@ -672,17 +680,16 @@ def observe_reads(data_dir: Path) -> set[str]:
             _api.note_read(name)  # (not inside _api.keys_of, which records the keys only)
         return validate(data_dir, names)
 
-    validation.validate = recording_validate  # this process only: it ends with the report
+    validation.validate = recording_validate  # this process only: it ends with its reports
 
     def hook(event: str, args: tuple[Any, ...]) -> None:
-        if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        if event == "open" and _api._READS is not None and isinstance(args[0], (str, bytes, os.PathLike)):
             path = os.fsdecode(args[0])
             name = by_file.get(os.path.basename(path))
             if name is not None and os.path.realpath(os.path.dirname(os.path.abspath(path))) == folder:
-                reads.add(name)
+                _api._READS.add(name)
 
     sys.addaudithook(hook)
-    return reads
 
 
 def _job_paths(job: Job, staging: Path) -> tuple[Path, Path, Path]:
@@ -698,18 +705,58 @@ def _job_paths(job: Job, staging: Path) -> tuple[Path, Path, Path]:
 EXIT_WRITE, EXIT_CRASH = 74, 70
 
 
-def _child(
-    job: Job,
-    notebook: Path,
+#: Reports one report process runs, one after another, before it ends and the build forks a fresh one
+#: (:func:`run`; :mod:`migresearch.build.reuse` says what is put back between two of them).  ``1``: a fresh
+#: process for every report.  Measured side by side on the whole list (bench/README.md): 16 takes a seventh
+#: less CPU than 1; past 16 nothing more is saved, and a process holds more of what its reports left.
+REPORTS_PER_PROCESS = 16
+
+
+def _worker(
+    conn: Any,
+    jobs: Sequence[Job],
+    notebooks: Path,
     staging: Path,
     timeout: float,
     context: PageContext,
-    parent: int | None = None,
-    close_fds: Sequence[int] = (),
+    parent: int | None,
+    close_fds: Sequence[int],
+    per_process: int,
 ) -> None:
-    """Run in the forked process; whatever escapes becomes an exit code, never a traceback on the build's stderr."""
+    """A report process: run the jobs the build sends (their indexes in ``jobs``), one at a time, up to
+    ``per_process`` of them; after each, put the process back as it was forked (:class:`~migresearch.build.reuse.Pristine`)
+    and say whether it takes another.  Whatever escapes becomes an exit code, never a traceback on the build's stderr."""
     try:
-        _report(job, notebook, staging, timeout, context, parent, close_fds)
+        if parent is not None:
+            die_with_parent(parent)
+        for fd in close_fds:  # the build's lock (held by the build, never by a report) and other workers' pipes
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        import logging
+
+        from migresearch.build.reuse import Pristine
+
+        logging.getLogger("papermill").setLevel(logging.ERROR)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        observe_reads(paths.data_dir())
+        if not _SHELL:
+            _SHELL.append(_make_shell())
+        pristine = Pristine(_SHELL[0]) if per_process > 1 else None
+        for done in range(1, per_process + 1):
+            index = conn.recv()
+            if index is None:
+                break
+            job = jobs[index]
+            ok = _report(job, notebooks / job.spec.notebook, staging, timeout, context)
+            if pristine is None:
+                left = ["one report a process"]
+            else:
+                left = pristine.restore() if ok else ["the report did not succeed"]
+            last = bool(left) or done == per_process
+            conn.send((index, last))
+            if last:
+                break
     except OSError:
         os._exit(EXIT_WRITE)
     except BaseException:
@@ -748,30 +795,19 @@ def execute(nb: Any, source: Path, output: Path, timeout: float | None) -> Any:
     return nb
 
 
-def _report(
-    job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext, parent: int | None, close_fds: Sequence[int]
-) -> None:
-    """Execute, render, write the result file."""
-    if parent is not None:
-        die_with_parent(parent)
-    for fd in close_fds:  # the build's lock: held by the build, never by a report
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    import logging
-
+def _report(job: Job, notebook: Path, staging: Path, timeout: float, context: PageContext) -> bool:
+    """Execute, render, write the result file; whether the report succeeded."""
     import nbformat
     from papermill.exceptions import PapermillExecutionError
 
+    from migresearch import _api
     from migresearch.files import write_bytes, write_text
 
-    logging.getLogger("papermill").setLevel(logging.ERROR)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
     started = time.perf_counter()
     nb_path, html_path, result_path = _job_paths(job, staging)
     nb_path.parent.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {"status": "failed", "message": ""}
-    reads = observe_reads(paths.data_dir())
+    reads = _api.record_reads()  # this report's reads (observe_reads: how every read reaches it)
     try:
         raw = notebook.read_bytes()
         if raw.startswith(b"\xef\xbb\xbf"):
@@ -795,6 +831,18 @@ def _report(
     result["tables"] = sorted(reads)
     result["seconds"] = round(time.perf_counter() - started, 3)
     write_bytes(result_path, json.dumps(result).encode("utf-8"), durable=False)  # read once, then discarded
+    return result["status"] == "ok"
+
+
+@dataclasses.dataclass
+class _Process:
+    """A report process, seen from the build: its pipe, and the job it runs (``None``: it waits for one)."""
+
+    proc: Any
+    conn: Any
+    job: Job | None = None
+    started: float = 0.0
+    deadline: float = 0.0
 
 
 def run(
@@ -807,44 +855,98 @@ def run(
     on_done: Callable[[Result], None] | None = None,
     hard_deadline: Callable[[Job], float] | None = None,
     close_fds: Sequence[int] = (),
+    per_process: int = REPORTS_PER_PROCESS,
 ) -> list[Result]:
-    """Run ``jobs`` in up to ``n_jobs`` forked children of this (warm) process; collect every outcome.
+    """Run ``jobs`` in up to ``n_jobs`` report processes forked from this (warm) process; collect every outcome.
 
-    Each child closes ``close_fds`` (the build's lock) and dies with this process.
+    Each process runs up to ``per_process`` jobs, one at a time, in the order given, each handed to the first
+    process free (see :func:`_worker`); one that ends (its count reached, its state not put back, a report
+    failed, a hard deadline passed, a crash) is replaced by a fresh fork.  Each closes ``close_fds`` (the
+    build's lock) and dies with this process.
     """
     import multiprocessing
     from multiprocessing.connection import wait
 
     ctx = multiprocessing.get_context("fork")
+    order = {id(job): i for i, job in enumerate(jobs)}
     pending = list(jobs)
-    running: dict[int, tuple[Any, Job, float, float]] = {}
+    procs: list[_Process] = []
     results: list[Result] = []
-    while pending or running:
-        while pending and len(running) < max(1, n_jobs):
-            job = pending.pop(0)
+
+    def finish(p: _Process, result: Result) -> None:
+        p.job = None
+        results.append(result)
+        if on_done:
+            on_done(result)
+
+    def retire(p: _Process) -> None:
+        p.conn.close()
+        p.proc.join()
+        procs.remove(p)
+
+    while pending or any(p.job is not None for p in procs):
+        idle = [p for p in procs if p.job is None]
+        while pending and len(procs) < max(1, n_jobs) and len(idle) < len(pending):
+            mine, theirs = ctx.Pipe()
+            others = [mine.fileno(), *(q.conn.fileno() for q in procs)]
             proc = ctx.Process(
-                target=_child,
-                args=(job, notebooks / job.spec.notebook, staging, timeout, context, os.getpid(), tuple(close_fds)),
+                target=_worker,
+                args=(
+                    theirs,
+                    jobs,
+                    notebooks,
+                    staging,
+                    timeout,
+                    context,
+                    os.getpid(),
+                    (*close_fds, *others),
+                    max(1, per_process),
+                ),
                 daemon=True,
             )
-            start = time.monotonic()
             proc.start()
+            theirs.close()
+            procs.append(_Process(proc, mine))
+            idle.append(procs[-1])
+        for p in idle:
+            if not pending:
+                break
+            p.job = pending.pop(0)
+            p.started = time.monotonic()
             # SIGALRM stops a cell stuck in Python; this kill stops one stuck in C (50 cells' worth of time)
-            deadline = start + (hard_deadline(job) if hard_deadline else timeout * 50 + 30)
-            running[proc.sentinel] = (proc, job, start, deadline)
-        ready = wait(list(running), timeout=0.5)
+            p.deadline = p.started + (hard_deadline(p.job) if hard_deadline else timeout * 50 + 30)
+            try:
+                p.conn.send(order[id(p.job)])
+            except OSError:
+                pass  # it died waiting: seen below as a death while running this job
+        busy = [p for p in procs if p.job is not None]
+        ready = set(wait([p.conn for p in busy] + [p.proc.sentinel for p in busy], timeout=0.5))
         now = time.monotonic()
-        for sentinel in list(running):
-            proc, job, start, deadline = running[sentinel]
-            if sentinel not in ready and now < deadline:
+        for p in busy:
+            job = p.job
+            assert job is not None
+            if p.conn in ready:
+                try:
+                    _index, last = p.conn.recv()
+                except (EOFError, OSError):
+                    pass  # it died: below
+                else:
+                    finish(p, _collect(job, 0, staging, now - p.started, killed=False))
+                    if last:
+                        retire(p)
+                    continue
+            elif p.proc.sentinel not in ready and now < p.deadline:
                 continue
-            if sentinel not in ready:
-                proc.kill()
-            proc.join()
-            del running[sentinel]
-            results.append(_collect(job, proc.exitcode, staging, now - start, killed=sentinel not in ready))
-            if on_done:
-                on_done(results[-1])
+            killed = p.proc.sentinel not in ready and now >= p.deadline
+            if killed:
+                p.proc.kill()
+            p.proc.join()
+            finish(p, _collect(job, p.proc.exitcode, staging, now - p.started, killed=killed))
+            retire(p)
+    for p in list(procs):  # idle ones, when the jobs ran out
+        with contextlib.suppress(OSError):
+            p.conn.send(None)
+        retire(p)
     return results
 
 

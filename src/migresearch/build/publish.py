@@ -451,6 +451,7 @@ def build(
     data_dir: Path | None = None,
     notebooks: Path | None = None,
     progress: bool = True,
+    reports_per_process: int | None = None,
 ) -> Outcome:
     """Build the reports; see the module docstring for the steps.
 
@@ -495,6 +496,7 @@ def build(
                 stamp,
                 lock_fd,
                 outcome,
+                reports_per_process=reports_per_process,
             )
         finally:
             if (out / JOURNAL).exists():  # interrupted mid-publish (Ctrl-C, an unexpected error): undo it now,
@@ -520,6 +522,8 @@ def _build(
     stamp: str,
     lock_fd: int,
     outcome: Outcome,
+    *,
+    reports_per_process: int | None = None,
 ) -> None:
     try:
         snap = snapshot(data, staging / "data")
@@ -597,6 +601,7 @@ def _build(
             stamp,
             lock_fd,
             noop_record,
+            reports_per_process=reports_per_process,
         )
     elif (
         document.get("noop") != noop_record(manifest, data_hash=data_hash, digests=snap.tables)
@@ -665,6 +670,8 @@ def _run(
     stamp: str,
     lock_fd: int,
     noop_record: Callable[..., dict[str, Any]],
+    *,
+    reports_per_process: int | None = None,
 ) -> None:
     results: list[Any] = []
     if todo:
@@ -689,6 +696,7 @@ def _run(
                     context,
                     on_done=(lambda r: bar.advance(r)) if bar else None,
                     close_fds=(lock_fd,),
+                    per_process=reports_per_process or engine.REPORTS_PER_PROCESS,
                 )
         finally:
             if previous_env is None:
@@ -946,6 +954,7 @@ def run_cli(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
             progress=not getattr(args, "quiet", False),
+            reports_per_process=getattr(args, "reports_per_process", None),
         )
     except BuildLocked as exc:
         print(f"error: {_one_line(exc)}", file=sys.stderr)
