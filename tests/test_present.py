@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pytest
 
@@ -98,12 +100,12 @@ def test_the_phone_objectives_matrix_wraps_the_objective_names_instead_of_cuttin
     gcm = migresearch.load("gcm_objectives").sort_values("objective")
     objectives = [f"{n} {t}" for n, t in zip(gcm["objective"], gcm[f"short_title_{lang}"])]
     frameworks = sorted(migresearch.load("framework_objectives")["framework_id"].unique())
-    assert len(frameworks) >= 10 and max(len(o) for o in objectives) > 34  # longer than any cut keeps
+    assert len(frameworks) >= 10 and max(len(o) for o in objectives) > 34  # longer than the old cut kept
     labels = charts.matrix_row_labels(objectives, "phone")
     assert [label.replace("\n", " ") for label in labels] == objectives and "…" not in "".join(labels)
     assert max(label.count("\n") for label in labels) == 1
-    assert charts.matrix_row_labels(objectives, "desktop") != objectives  # the desktop still cuts (the table has them)
-    assert charts._matrix_layout(objectives, frameworks, "phone")[0] == 1  # one panel: no repeated row labels
+    assert charts.matrix_row_labels(objectives, "desktop") == objectives  # one line each beside a desktop page
+    assert len(charts._matrix_layout(objectives, frameworks, "phone").panels) == 1  # one panel: no repeated row labels
     grid: list[list[int | None]] = [[(i + j) % 3 == 0 for j in range(len(objectives))] for i in range(len(frameworks))]
     png = charts.matrix_chart(grid, frameworks, objectives, ["#f3f3f3", "#2e7d4f"], "Objective", "Framework", "alt")
     assert png.phone is not None and png.phone.size()[0] <= charts.CONTENT_PX["phone"]
@@ -119,10 +121,81 @@ def test_phone_matrix_rows_keep_one_line_when_no_name_needs_two() -> None:
     for lang in ("en", "es"):
         names = sorted(countries.loc[countries["iso3"].isin(["VCT", "KNA", "TTO", "ATG", "DOM"]), f"name_{lang}"])
         assert charts.matrix_row_labels(names, "phone") == names
-        assert charts._matrix_layout(names, names, "phone")[2] <= 0.2
+        assert max(charts._matrix_layout(names, names, "phone").heights) <= 0.2
     wrapped = charts.matrix_row_labels(["Diálogo Estructurado y Global UE-CELAC sobre Migración", "CAN"], "phone")
     assert wrapped == ["Diálogo Estructurado y Global\nUE-CELAC sobre Migración", "CAN"]
-    assert charts._matrix_layout(wrapped, ["a", "b"], "phone")[2] > 0.25  # rows tall enough for two lines
+    assert max(charts._matrix_layout(wrapped, ["a", "b"], "phone").heights) > 0.25  # a row tall enough for two lines
+
+
+#: The longest framework name in the data (no acronym in Spanish): 155 characters.
+_EULAC_ES = (
+    "Proyecto UE-ALC: Fortalecimiento del diálogo y la cooperación entre la UE y ALC para establecer modelos de "
+    "gestión sobre migración y políticas de desarrollo"
+)
+
+
+def test_a_long_row_label_takes_the_fewest_lines_and_only_its_row_grows() -> None:
+    """A label too wide for one line goes onto as few lines as fit the page's line width, broken at spaces,
+    nothing cut; its row is as tall as its lines, the others stay one line high."""
+    from migresearch.present import charts
+
+    desktop = charts.matrix_row_labels([_EULAC_ES, "CAN"], "desktop")
+    assert desktop[0].replace("\n", " ") == _EULAC_ES and desktop[0].count("\n") == 2 and desktop[1] == "CAN"
+    widths = [w for w, _ in charts._label_sizes(desktop[0].split("\n"))]
+    assert max(widths) <= charts._MATRIX_FIT["desktop"].line
+    assert charts.fit_label(_EULAC_ES, 3.0, 3.0, lambda t: max(w for w, _ in charts._label_sizes([t]))) == desktop[0]
+    layout = charts._matrix_layout([_EULAC_ES, "CAN", "CELAC"], ["1 Data", "2 Minimize adverse drivers"], "desktop")
+    assert layout.heights[0] > 2 * layout.heights[1] and layout.heights[1] == layout.heights[2] <= 0.2
+    phone = charts.matrix_row_labels([_EULAC_ES], "phone")[0]
+    assert phone.replace("\n", " ") == _EULAC_ES and 3 <= phone.count("\n") + 1 <= 6
+    assert charts.fit_label("Antidisestablishmentarianism forever", 5, 5) == "Antidisestablishmentarianism\nforever"
+
+
+def _drawn_matrices(monkeypatch: pytest.MonkeyPatch, lang: str) -> list[tuple[Any, Any]]:
+    """Every matrix figure the overlaps report draws in ``lang`` (desktop and phone), with its PNG."""
+    from migresearch.present import charts
+    from migresearch.reports import overlaps
+
+    drawn: list[tuple[Any, Any]] = []
+    real = charts._render
+
+    def render(fig: Any, *args: Any, **kwargs: Any) -> Any:
+        png = real(fig, *args, **kwargs)
+        drawn.append((fig, png))
+        return png
+
+    monkeypatch.setattr(charts, "_render", render)
+    data = overlaps.collect(lang)
+    overlaps.membership_section(data)
+    overlaps.objectives_section(data)
+    return drawn
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_overlaps_matrix_label_is_cut_and_every_chart_fits_its_page(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """In the framework-overlaps report (both charts, desktop and phone): every row and column label drawn is a
+    whole framework, country or objective name at LABEL_PT, none ends in "…", and each PNG is no wider than
+    the page's content column (390 px phone, desktop column), so no label runs off the page."""
+    import migresearch
+    from migresearch.present import charts, names
+
+    gcm = migresearch.load("gcm_objectives")
+    whole = {f"{n} {t}" for n, t in zip(gcm["objective"], gcm[f"short_title_{lang}"])}
+    whole |= {names.framework(f, lang, short=True) for f in migresearch.load("frameworks")["framework_id"]}
+    whole |= {names.country(c, lang) for c in migresearch.load("countries")["iso3"]}
+    drawn = _drawn_matrices(monkeypatch, lang)
+    assert len(drawn) == 4  # two charts, each with a phone rendering
+    wrapped = 0
+    for fig, png in drawn:
+        kind = "phone" if png.density == charts.PHONE_DENSITY else "desktop"
+        assert png.size()[0] <= charts.CONTENT_PX[kind], (kind, png.size())
+        for ax in fig.axes:
+            for tick in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
+                text = tick.get_text()
+                assert "…" not in text and text.replace("\n", " ") in whole, text
+                assert tick.get_fontsize() == charts.LABEL_PT
+                wrapped += "\n" in text
+    assert wrapped  # the long names did go onto several lines
 
 
 def test_a_timeline_has_a_phone_rendering_that_fits_390_px() -> None:

@@ -20,7 +20,7 @@ import functools
 import io
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pandas as pd
 
@@ -514,49 +514,25 @@ def meetings_chart(meetings: pd.DataFrame, lang: str) -> Png | None:
         return _render(fig, alt, informative(dated["start_date"]))
 
 
-def short_label(label: str, width: int = 34) -> str:
-    """A chart label cut at a word boundary (the table beside the chart gives the full name)."""
-    if len(label) <= width:
-        return label
-    return label[:width].rsplit(" ", 1)[0].rstrip(",:;") + "…"
+class _Fit(NamedTuple):
+    """How the labels and cells of a matrix chart fit one kind of page, in inches (labels drawn at :data:`LABEL_PT`)."""
+
+    whole: float  #: a row label at most this wide stays on one line
+    line: float  #: a wider row label goes onto the fewest lines of at most this width
+    smallest: float  #: smallest cell width
+    widest: float  #: largest cell width
+    tallest: float  #: height of every row while no row label is wrapped (at most the cell width)
 
 
-def _splits(label: str) -> list[tuple[str, str]]:
-    """Every way to break ``label`` into two lines at a space."""
-    words = label.split(" ")
-    return [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-
-
-def two_lines(label: str, width: int, line: int | None = None, measure: Callable[[str], float] = len) -> str:
-    """``label`` when it has at most ``width`` characters, else on two lines of at most ``line`` characters
-    (``width`` by default), broken at the space that leaves the wider line narrowest by ``measure`` (its
-    length, or its drawn width); a line that still runs past ``line`` is cut at a word boundary
-    (:func:`short_label`).
-
-    >>> two_lines("18 Desarrollo y reconocimiento de competencias", 28, 32)
-    '18 Desarrollo y reconocimiento\\nde competencias'
-    >>> two_lines("14 Consular protection", 28)
-    '14 Consular protection'
-    """
-    if len(label) <= width:
-        return label
-    line = line or width
-    fitting = [pair for pair in _splits(label) if len(pair[0]) <= line] or _splits(label)[:1]
-    if not fitting:  # one long word
-        return short_label(label, line)
-    first, rest = min(fitting, key=lambda pair: (max(measure(pair[0]), measure(pair[1])), -len(pair[0])))
-    return f"{short_label(first, line)}\n{short_label(rest, line)}"
-
-
-#: Per kind of page: label characters kept on one line, characters per line of a label wrapped onto two
-#: lines (``None``: never wrapped, cut instead), smallest and largest cell side (inches), largest cell height.
-_MATRIX_FIT: dict[str, tuple[int, int | None, float, float, float]] = {
-    "desktop": (34, None, 0.17, 0.32, 0.2),
-    "phone": (28, 32, 0.11, 0.2, 0.2),
+#: Per kind of page: how a matrix chart's labels and cells fit (see :class:`_Fit`).
+_MATRIX_FIT: dict[str, _Fit] = {
+    "desktop": _Fit(whole=3.0, line=3.0, smallest=0.17, widest=0.32, tallest=0.2),
+    "phone": _Fit(whole=1.5, line=1.65, smallest=0.11, widest=0.2, tallest=0.2),
 }
 _PAD = 0.05  # inches of white around a matrix chart
 _AXIS_IN = 0.25  # inches beside the tick labels: ticks, padding and the axis label
-_ROW_GAP_IN = 0.07  # inches between the two-line labels of neighbouring rows
+_ROW_GAP_IN = 0.07  # inches between the wrapped labels of neighbouring rows
+_PANEL_GAP_IN = 0.45  # inches between two panels stacked one above the other
 
 
 def _label_sizes(labels: list[str]) -> list[tuple[float, float]]:
@@ -576,33 +552,120 @@ def _label_inches(labels: list[str]) -> float:
     return max(w for w, _ in _label_sizes(labels))
 
 
+def _word_widths(labels: list[str]) -> Callable[[str], float]:
+    """The drawn width in inches of a line made of words of ``labels``: the words' widths and the spaces
+    between them (each word measured once; a line's kerning across its spaces is left out, a fraction of a
+    point)."""
+    words = sorted({word for label in labels for word in label.split(" ")} | {"x", "x x"})
+    width = dict(zip(words, (w for w, _ in _label_sizes(words))))
+    space = width["x x"] - 2 * width["x"]
+
+    def measure(line: str) -> float:
+        parts = line.split(" ")
+        return sum(width.get(p, 0.0) for p in parts) + space * (len(parts) - 1)
+
+    return measure
+
+
+def _balanced(label: str, lines: int, measure: Callable[[str], float]) -> tuple[float, str]:
+    """``label`` broken at its spaces into ``lines`` lines (fewer if it has fewer words) whose widest is drawn
+    narrowest by ``measure``: that width and the text.  Nothing is cut.
+
+    >>> _balanced("18 Desarrollo y reconocimiento de competencias", 2, len)
+    (30, '18 Desarrollo y reconocimiento\\nde competencias')
+    >>> _balanced("14 Consular protection", 3, len)
+    (10, '14\\nConsular\\nprotection')
+    """
+    words = label.split(" ")
+    n, k = len(words), max(1, min(lines, len(words)))
+
+    def width(a: int, b: int) -> float:
+        return measure(" ".join(words[a:b]))
+
+    # best[j][i]: the narrowest widest line of words[:i] on j lines, and where its last line starts.
+    best: list[dict[int, tuple[float, int]]] = [{0: (0.0, 0)}]
+    for j in range(1, k + 1):
+        row: dict[int, tuple[float, int]] = {}
+        for i in range(j, n - (k - j) + 1):
+            # Of two equally narrow splits, the one whose last line starts later (longer first lines) wins.
+            widest, start = min((max(best[j - 1][m][0], width(m, i)), -m) for m in range(j - 1, i) if m in best[j - 1])
+            row[i] = (widest, -start)
+        best.append(row)
+    breaks, i = [], n
+    for j in range(k, 0, -1):
+        start = best[j][i][1]
+        breaks.append(" ".join(words[start:i]))
+        i = start
+    return best[k][n][0], "\n".join(reversed(breaks))
+
+
+def fit_label(label: str, whole: float, line: float, measure: Callable[[str], float] = len) -> str:
+    """``label`` on one line when ``measure`` finds it at most ``whole`` wide, else on the fewest lines of at most
+    ``line`` each, broken at spaces so that its widest line is narrowest.  Never cut: a word wider than ``line``
+    keeps a line of its own.
+
+    >>> fit_label("14 Consular protection", 28, 32)
+    '14 Consular protection'
+    >>> print(fit_label("17 Eliminate all forms of discrimination and promote evidence-based public discourse", 28, 32))
+    17 Eliminate all forms of
+    discrimination and promote
+    evidence-based public discourse
+    """
+    if measure(label) <= whole:
+        return label
+    words = len(label.split(" "))
+    for lines in range(2, words):
+        widest, text = _balanced(label, lines, measure)
+        if widest <= line:
+            return text
+    return _balanced(label, words, measure)[1]
+
+
 def matrix_row_labels(rows: list[str], kind: str) -> list[str]:
-    """The row labels of a matrix chart on a ``kind`` of page: cut at a word on the desktop rendering (the
-    table beside the chart gives the full names); on the phone rendering a long label goes onto two lines,
-    broken where its wider line is drawn narrowest, so the label column stays narrow and nothing is cut."""
-    chars, line = _MATRIX_FIT[kind][:2]
-    if line is None:
-        return [short_label(r, chars) for r in rows]
-    pieces = sorted({piece for r in rows if len(r) > chars for pair in _splits(r) for piece in pair})
-    drawn = dict(zip(pieces, (w for w, _ in _label_sizes(pieces)))) if pieces else {}
-    return [two_lines(r, chars, line, lambda text: drawn.get(text, float(len(text)))) for r in rows]
+    """The row labels of a matrix chart on a ``kind`` of page, each whole: a label wider than the page's
+    :attr:`_Fit.whole` goes onto as few lines as keep each within :attr:`_Fit.line`, broken where its widest
+    line is drawn narrowest, so the label column stays narrow and nothing is cut."""
+    fit = _MATRIX_FIT[kind]
+    measure = _word_widths(rows)
+    return [fit_label(r, fit.whole, fit.line, measure) for r in rows]
 
 
-def _matrix_layout(rows: list[str], cols: list[str], kind: str) -> tuple[int, float, float]:
-    """How a matrix fits the content width of ``kind``: number of panels (column groups), cell width and height
-    (tall enough for the row labels when one of them takes two lines)."""
-    smallest, widest, tallest = _MATRIX_FIT[kind][2:]
-    texts = matrix_row_labels(rows, kind)
-    sizes = _label_sizes(texts)
+class _Layout(NamedTuple):
+    """Where everything of a matrix chart goes, in inches."""
+
+    row_texts: list[str]  #: the row labels, wrapped (:func:`matrix_row_labels`)
+    panels: list[list[int]]  #: the columns of each panel (column groups stacked one above the other)
+    width: float  #: cell width
+    heights: list[float]  #: height of each row: its label's and a gap once some label takes two lines or more
+    label: float  #: width of the row labels with their ticks and axis label
+    heads: list[float]  #: height of each panel's band of column labels with its axis label
+    size: tuple[float, float]  #: the figure's width and height, without the legend
+
+
+def _matrix_layout(rows: list[str], cols: list[str], kind: str) -> _Layout:
+    """How a matrix fits the content width of ``kind``: the fewest panels (column groups) whose cells are at
+    least :attr:`_Fit.smallest` wide beside the row labels, the cell width, and each row's height (tall enough
+    for its label)."""
+    fit = _MATRIX_FIT[kind]
+    row_texts = matrix_row_labels(rows, kind)
+    sizes = _label_sizes(row_texts)
     label = max(w for w, _ in sizes) + _AXIS_IN
     room = CONTENT_PX[kind] / DPI - label - 0.1 - 2 * _PAD  # the margin around the drawing
-    per_panel = max(1, int(room // smallest))
-    panels = -(-len(cols) // per_panel)
-    width = min(widest, room / -(-len(cols) // panels))
-    height = min(width, tallest)
-    if any("\n" in t for t in texts):
-        height = max(height, max(h for _, h in sizes) + _ROW_GAP_IN)
-    return panels, width, height
+    per_panel = max(1, int(room // fit.smallest))
+    count = -(-len(cols) // per_panel)
+    per = -(-len(cols) // count)
+    width = min(fit.widest, room / per)
+    cell = min(width, fit.tallest)
+    # A row is as tall as its label and a gap once some label takes two lines or more (then the one-line
+    # labels get the same gap, not just the cell's height); else every row is the cell's height.
+    wrapped = any("\n" in t for t in row_texts)
+    heights = [max(cell, h + _ROW_GAP_IN) if wrapped else cell for _, h in sizes]
+    panels = [list(range(p * per, min(len(cols), (p + 1) * per))) for p in range(count)]
+    # Above each panel: its column labels, upright on one line (two lines and a gap between columns would
+    # need cells wider than the widest), and the axis label.
+    heads = [_label_inches([cols[j] for j in part]) + _AXIS_IN for part in panels]
+    size = (label + per * width + 0.1, sum(heads) + count * sum(heights) + _PANEL_GAP_IN * (count - 1))
+    return _Layout(row_texts, panels, width, heights, label, heads, size)
 
 
 def matrix_chart(
@@ -617,14 +680,17 @@ def matrix_chart(
 ) -> Png:
     """A matrix (rows by columns, each cell one of ``colours`` by its index; ``None`` left blank), readable on a phone.
 
-    The desktop rendering fits the page's width with labels of :data:`LABEL_PT`; its :attr:`Png.phone`
-    rendering keeps the same label size at 390 px, transposed when that needs fewer column groups
-    and else split into panels of columns stacked one above the other (every panel repeats the row
-    labels).  ``legend`` names each colour (no legend when ``None``).
+    Every label is drawn whole at :data:`LABEL_PT`, never cut: the row labels beside their rows, on
+    several lines where they are long (a row grows to hold its label, :func:`matrix_row_labels`), the column
+    labels upright on one line above the cells.  The desktop rendering fits the page's width; its
+    :attr:`Png.phone` rendering fits 390 px, transposed when that needs fewer column groups (or as many and
+    is drawn lower).  Columns that do not fit beside the row labels are split into panels stacked one above
+    the other (every panel repeats the row labels).  ``legend`` names each colour (no legend when ``None``).
     """
     png = _matrix_png(grid, rows, cols, colours, xlabel, ylabel, alt, legend, "desktop")
     flipped = [[grid[i][j] for i in range(len(rows))] for j in range(len(cols))]
-    if _matrix_layout(cols, rows, "phone")[0] < _matrix_layout(rows, cols, "phone")[0]:
+    upright, across = _matrix_layout(rows, cols, "phone"), _matrix_layout(cols, rows, "phone")
+    if (len(across.panels), across.size[1]) < (len(upright.panels), upright.size[1]):
         png.phone = _matrix_png(flipped, cols, rows, colours, ylabel, xlabel, alt, legend, "phone")
     else:
         png.phone = _matrix_png(grid, rows, cols, colours, xlabel, ylabel, alt, legend, "phone")
@@ -647,40 +713,40 @@ def _matrix_png(
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
 
-    chars = _MATRIX_FIT[kind][0]
-    panels, width, height = _matrix_layout(rows, cols, kind)
-    per = -(-len(cols) // panels)
-    row_texts = matrix_row_labels(rows, kind)
-    col_labels = [short_label(c, chars) for c in cols]  # upright on one line: a column is too narrow for two
+    layout = _matrix_layout(rows, cols, kind)
     values = np.array([[np.nan if v is None else float(v) for v in row] for row in grid], dtype=float)
-    parts = [list(range(p * per, min(len(cols), (p + 1) * per))) for p in range(panels)]
-    # Above each panel: its column labels (drawn upright) and the axis label.
-    heads = [_label_inches([col_labels[j] for j in part]) + _AXIS_IN for part in parts]
-    label = _label_inches(row_texts) + _AXIS_IN
+    edges = np.concatenate([[0.0], np.cumsum(layout.heights)])  # row boundaries, in inches from the top
+    centres = (edges[:-1] + edges[1:]) / 2
     legend_rows = 0 if legend is None else -(-len(legend) // (1 if kind == "phone" else 4))
     top = 0.2 * legend_rows
-    fig_w = label + per * width + 0.1
-    fig_h = top + sum(heads) + len(parts) * len(rows) * height + 0.45 * (panels - 1)
+    fig_w, fig_h = layout.size[0], top + layout.size[1]
     with _chart_context():
         fig = plt.figure(figsize=(fig_w, fig_h))
         y = fig_h - top
-        for part, head in zip(parts, heads):
+        for part, head in zip(layout.panels, layout.heads):
             y -= head
-            box_h = len(rows) * height
-            ax = fig.add_axes((label / fig_w, (y - box_h) / fig_h, len(part) * width / fig_w, box_h / fig_h))
-            y -= box_h + 0.45
-            ax.imshow(
+            box_h = float(edges[-1])
+            ax = fig.add_axes((layout.label / fig_w, (y - box_h) / fig_h, len(part) * layout.width / fig_w, box_h / fig_h))
+            y -= box_h + _PANEL_GAP_IN
+            ax.pcolormesh(
+                np.arange(len(part) + 1),
+                edges,
                 np.ma.masked_invalid(values[:, part]),
                 cmap=ListedColormap(colours),
                 vmin=-0.5,
                 vmax=len(colours) - 0.5,
-                aspect="auto",
-                interpolation="nearest",
             )
-            ax.set_xticks(range(len(part)), labels=[col_labels[j] for j in part], rotation=90, fontsize=LABEL_PT)
-            ax.set_yticks(range(len(rows)), labels=row_texts, fontsize=LABEL_PT)
-            ax.set_xticks([x - 0.5 for x in range(1, len(part))], minor=True)
-            ax.set_yticks([y_ - 0.5 for y_ in range(1, len(rows))], minor=True)
+            ax.set_xlim(0, len(part))
+            ax.set_ylim(box_h, 0)  # the first row on top
+            ax.set_xticks(
+                [j + 0.5 for j in range(len(part))],
+                labels=[cols[j] for j in part],
+                rotation=90,
+                fontsize=LABEL_PT,
+            )
+            ax.set_yticks(centres, labels=layout.row_texts, fontsize=LABEL_PT)
+            ax.set_xticks(range(1, len(part)), minor=True)
+            ax.set_yticks(edges[1:-1], minor=True)
             ax.grid(which="minor", color="white", linewidth=0.6)
             ax.tick_params(which="minor", length=0)
             ax.tick_params(which="major", length=2, pad=2)
