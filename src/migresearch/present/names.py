@@ -84,14 +84,20 @@ def country(iso3: Any, lang: str, code: bool = False) -> str:
     return f"{name} ({iso3})" if code else name
 
 
+#: Longest acronym or short name ``framework(..., short=True)`` uses: "Proyecto UE-ALC" (15) is one,
+#: "EU-LAC / EU-CELAC Summit" (24) is not.
+SHORT_CHARS = 16
+
+
 def framework(framework_id: Any, lang: str, short: bool = False) -> str:
-    """A framework's or organisation's name in ``lang``; ``short=True`` prefers its acronym in that language."""
+    """A framework's or organisation's name in ``lang``; ``short=True`` prefers its acronym (or short name) in
+    that language, when it has at most :data:`SHORT_CHARS` characters."""
     if missing(framework_id):
         return ""
     name_en, name_es, acr_en, acr_es = _frameworks()[str(framework_id)]
     if short:
         acronym = acr_es if lang == "es" else acr_en
-        if acronym and len(acronym) <= 12:
+        if acronym and len(acronym) <= SHORT_CHARS:
             return acronym
     return name_es if i18n.check_lang(lang) == "es" else name_en
 
