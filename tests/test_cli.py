@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "migresearch", *args], capture_output=True, text=True, timeout=120)
@@ -30,6 +32,14 @@ def test_validate_broken_copy_exits_1_with_one_line_per_problem(data_copy: Path,
 def test_usage_errors_exit_2() -> None:
     assert run("validate", "--no-such-flag").returncode == 2
     assert run().returncode == 2
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_reports_per_process_must_be_a_whole_number_of_at_least_one(tmp_path: Path, value: str) -> None:
+    done = run("build", "--out", str(tmp_path / "out"), "--reports-per-process", value)
+    assert done.returncode == 2
+    assert "--reports-per-process" in done.stderr
+    assert not (tmp_path / "out").exists()  # refused before anything is written
 
 
 def test_catalog_check_is_clean() -> None:
