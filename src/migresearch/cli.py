@@ -194,6 +194,8 @@ class _Version(argparse.Action):
 
 
 def parser() -> argparse.ArgumentParser:
+    from migresearch.build import REPORTS_PER_PROCESS  # standard library only, like the rest of this start-up path
+
     common = argparse.ArgumentParser(add_help=False)
     talk = common.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="print only problems and errors, no summary")
@@ -274,7 +276,7 @@ def parser() -> argparse.ArgumentParser:
         type=_positive,
         default=None,
         metavar="N",
-        help="reports one process runs, its state put back between two (default: 16; 1: a fresh process for each)",
+        help=f"reports one process runs, its state put back between two (default: {REPORTS_PER_PROCESS}; 1: a fresh process for each)",
     )
     b.set_defaults(func=_build)
     return p

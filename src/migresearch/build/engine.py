@@ -11,7 +11,7 @@ the cells through papermill (engine ``migresearch``, kernel name recorded in
 the notebook), writes the page body (:func:`render_outputs`: nbconvert's ``basic``
 template, byte for byte, for the outputs reports make; nbconvert itself for any
 other), then puts itself back as it was forked (:mod:`migresearch.build.reuse`)
-and takes the next report, up to :data:`REPORTS_PER_PROCESS`: every report
+and takes the next report, up to :data:`migresearch.build.REPORTS_PER_PROCESS`: every report
 starts from the same clean state and numbers its own cells from 1.  What
 cannot be put back ends the process, and the next report runs in a fresh fork.
 
@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from migresearch import paths
+from migresearch.build import REPORTS_PER_PROCESS
 from migresearch.errors import CellTimeout, MissingParametersCell, ParameterTypeError
 from migresearch.reports import Job
 
@@ -137,6 +138,17 @@ def _make_shell() -> Any:
     return ReportShell.instance(config=config)
 
 
+def _shell() -> Any:
+    """This process's one report shell, made on first use (by :func:`warm_up`, in the build's parent) and reset
+    once: the namespace a reset leaves is the one :class:`~migresearch.build.reuse.Pristine` restores between two
+    reports, so the first report of a process starts from the same names as the ones after it."""
+    if not _SHELL:
+        shell = _make_shell()
+        shell.reset(new_session=False)
+        _SHELL.append(shell)
+    return _SHELL[0]
+
+
 #: Most characters a cell's stdout and stderr keep together; the rest is dropped with a notice saying how much.
 #: A report prints tables and labels, not logs: 50 MB of small writes used to take 300 s and end as a timeout.
 MAX_STREAM_CHARS = 1_000_000
@@ -230,7 +242,7 @@ def register_engine() -> None:
     class InProcessEngine(Engine):
         @classmethod
         def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, **kwargs):
-            shell = _SHELL[0] if _SHELL else _make_shell()
+            shell = _shell()
             for index, cell in enumerate(nb_man.nb.cells):
                 nb_man.cell_start(cell, index)
                 try:
@@ -537,11 +549,7 @@ def warm_up(data_dir: Path | None = None) -> None:
     maps.prime()  # and the bounding box of each of their polygons (geometry only: no data is read)
 
     register_engine()
-    if not _SHELL:
-        _SHELL.append(_make_shell())
-        # the namespace a reset leaves (reuse.Pristine resets the shell between two reports): the first report
-        # of a process then starts from the same names as the ones after it
-        _SHELL[0].reset(new_session=False)
+    _shell()
     import PIL.Image
 
     PIL.Image.preinit()  # Pillow's common image plugins, imported on the first PNG a report saves
@@ -705,13 +713,6 @@ def _job_paths(job: Job, staging: Path) -> tuple[Path, Path, Path]:
 EXIT_WRITE, EXIT_CRASH = 74, 70
 
 
-#: Reports one report process runs, one after another, before it ends and the build forks a fresh one
-#: (:func:`run`; :mod:`migresearch.build.reuse` says what is put back between two of them).  ``1``: a fresh
-#: process for every report.  Measured side by side on the whole list (bench/README.md): 16 takes a seventh
-#: less CPU than 1; past 16 nothing more is saved, and a process holds more of what its reports left.
-REPORTS_PER_PROCESS = 16
-
-
 def _worker(
     conn: Any,
     jobs: Sequence[Job],
@@ -740,9 +741,7 @@ def _worker(
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         observe_reads(paths.data_dir())
-        if not _SHELL:
-            _SHELL.append(_make_shell())
-        pristine = Pristine(_SHELL[0]) if per_process > 1 else None
+        pristine = Pristine(_shell()) if per_process > 1 else None
         for done in range(1, per_process + 1):
             index = conn.recv()
             if index is None:

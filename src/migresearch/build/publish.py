@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import Any
 
 from migresearch import __version__, files, paths
-from migresearch.build import noop
+from migresearch.build import REPORTS_PER_PROCESS, noop
 from migresearch.build.index import framework_names, write_index
 from migresearch.build.noop import JOURNAL, LOCK, MANIFEST, RENDER_VERSION  # shared with the fast no-op path
 from migresearch.errors import (
@@ -696,7 +696,7 @@ def _run(
                     context,
                     on_done=(lambda r: bar.advance(r)) if bar else None,
                     close_fds=(lock_fd,),
-                    per_process=reports_per_process or engine.REPORTS_PER_PROCESS,
+                    per_process=reports_per_process or REPORTS_PER_PROCESS,
                 )
         finally:
             if previous_env is None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import builtins
 import locale
 import os
+import random
 import signal
 import sys
 import threading
@@ -90,8 +91,6 @@ class Pristine:
         self.rc = dict(matplotlib.rcParams)
         self.pandas = _pandas_options()
         self.numpy = (np.geterr(), np.get_printoptions(), np.random.get_state())
-        import random
-
         self.random = random.getstate()
         self.environ = dict(os.environ)
         self.cwd = os.getcwd()
@@ -140,8 +139,6 @@ class Pristine:
         np.seterr(**err)
         np.set_printoptions(**printing)
         np.random.set_state(state)
-        import random
-
         random.setstate(self.random)
         if dict(os.environ) != self.environ:
             for key in set(os.environ) - set(self.environ):

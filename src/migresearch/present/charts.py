@@ -691,9 +691,9 @@ def matrix_chart(
     flipped = [[grid[i][j] for i in range(len(rows))] for j in range(len(cols))]
     upright, across = _matrix_layout(rows, cols, "phone"), _matrix_layout(cols, rows, "phone")
     if (len(across.panels), across.size[1]) < (len(upright.panels), upright.size[1]):
-        png.phone = _matrix_png(flipped, cols, rows, colours, ylabel, xlabel, alt, legend, "phone")
+        png.phone = _matrix_png(flipped, cols, rows, colours, ylabel, xlabel, alt, legend, "phone", across)
     else:
-        png.phone = _matrix_png(grid, rows, cols, colours, xlabel, ylabel, alt, legend, "phone")
+        png.phone = _matrix_png(grid, rows, cols, colours, xlabel, ylabel, alt, legend, "phone", upright)
     return png
 
 
@@ -707,13 +707,16 @@ def _matrix_png(
     alt: str,
     legend: list[str] | None,
     kind: str,
+    layout: _Layout | None = None,
 ) -> Png:
+    """The matrix drawn for ``kind`` (its ``layout``, when the caller has already worked it out)."""
     import matplotlib.pyplot as plt
     import numpy as np
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
 
-    layout = _matrix_layout(rows, cols, kind)
+    if layout is None:
+        layout = _matrix_layout(rows, cols, kind)
     values = np.array([[np.nan if v is None else float(v) for v in row] for row in grid], dtype=float)
     edges = np.concatenate([[0.0], np.cumsum(layout.heights)])  # row boundaries, in inches from the top
     centres = (edges[:-1] + edges[1:]) / 2
